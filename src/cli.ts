@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadScenarioSettings, ScenarioError } from './scenarios/settings.js';
+import { type ListenOptions, startMock } from './server/listen.js';
+import type { MockOptions } from './server/options.js';
+
+const HELP = `linkedapi-mock: a local stand-in for Linked API's conversations endpoints
+
+Usage:
+  linkedapi-mock serve [options]   start the mock server
+  linkedapi-mock --help            show this help
+  linkedapi-mock --version         show the version
+
+Options of serve:
+  --host HOST               interface to bind (default 127.0.0.1; use 0.0.0.0 to expose it)
+  --port PORT               port to listen on (default 4010; 0 picks a free port, printed at start)
+  --seed N                  integer seed of generated threads and latency jitter (default 1)
+  --start-time ISO          start of the virtual clock, e.g. 2024-01-01T09:00:00Z (default: now)
+  --speed F                 factor on every simulated delay: 0 = instant, 0.1 = ten times faster,
+                            1 = realistic (default 1)
+  --sync-latency MS         simulated sync time per conversation, before --speed (default 1500)
+  --get-latency MS          simulated time of a get request, before --speed (default 100)
+  --public-url URL          origin used in result links, e.g. https://mock.example.test
+                            (default: the scheme and host the request came in on)
+  --long-poll-timeout S     seconds a long-mode request is held before it is answered with a
+                            result link (default 120)
+  --result-ttl S            seconds of virtual time a finished result stays readable (default 86400)
+  --error-http-status 200   send global errors with HTTP 200 (for clients that only read the body)
+  --scenario FILE           YAML or JSON file of settings (seed, startTime, speed, latency,
+                            longPollTimeoutMs, resultTtlMs); command-line options override it
+
+Magic tokens (no scenario needed): an account-api-token or identification-token starting with
+"invalid" is invalid; an identification-token starting with "no-seats" has no seats; one starting
+with "signed-out" fails while processing. A person /in/missing-... does not exist.
+`;
+
+class UsageError extends Error {}
+
+function number(
+  name: string,
+  raw: string | undefined,
+  check: (n: number) => boolean,
+  expected: string,
+): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (raw.trim() === '' || !check(value))
+    throw new UsageError(`--${name}: expected ${expected}, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+function serveOptions(args: string[]): ListenOptions {
+  const { values, positionals } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      seed: { type: 'string' },
+      'start-time': { type: 'string' },
+      speed: { type: 'string' },
+      'sync-latency': { type: 'string' },
+      'get-latency': { type: 'string' },
+      'public-url': { type: 'string' },
+      'long-poll-timeout': { type: 'string' },
+      'result-ttl': { type: 'string' },
+      'error-http-status': { type: 'string' },
+      scenario: { type: 'string' },
+    },
+  });
+  if (positionals.length > 0)
+    throw new UsageError(`serve takes no arguments, got ${JSON.stringify(positionals.join(' '))}`);
+  const fromFile: MockOptions = values.scenario ? loadScenarioSettings(values.scenario) : {};
+  const isCount = (n: number) => Number.isFinite(n) && n >= 0;
+  const startTime = values['start-time'];
+  if (
+    startTime !== undefined &&
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(startTime)
+  ) {
+    throw new UsageError(
+      `--start-time: expected an ISO 8601 date-time with a time zone such as 2024-01-01T09:00:00Z, got ${JSON.stringify(startTime)}`,
+    );
+  }
+  if (values['error-http-status'] !== undefined && values['error-http-status'] !== '200') {
+    throw new UsageError(
+      `--error-http-status: only 200 is supported, got ${JSON.stringify(values['error-http-status'])}`,
+    );
+  }
+  const publicUrl = values['public-url'];
+  if (publicUrl !== undefined && !/^https?:\/\/[^/]+\/?$/.test(publicUrl)) {
+    throw new UsageError(
+      `--public-url: expected an origin such as https://mock.example.test, got ${JSON.stringify(publicUrl)}`,
+    );
+  }
+  const syncMs = number('sync-latency', values['sync-latency'], isCount, 'a number of milliseconds >= 0');
+  const getMs = number('get-latency', values['get-latency'], isCount, 'a number of milliseconds >= 0');
+  const longPoll = number('long-poll-timeout', values['long-poll-timeout'], isCount, 'a number of seconds >= 0');
+  const resultTtl = number('result-ttl', values['result-ttl'], isCount, 'a number of seconds >= 0');
+  const options: ListenOptions = {
+    ...fromFile,
+    host: values.host ?? '127.0.0.1',
+    port:
+      number('port', values.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'an integer from 0 to 65535') ??
+      4010,
+    latency: { ...fromFile.latency, ...(syncMs !== undefined && { syncMs }), ...(getMs !== undefined && { getMs }) },
+  };
+  const seed = number('seed', values.seed, Number.isSafeInteger, 'an integer');
+  const speed = number('speed', values.speed, isCount, 'a number >= 0');
+  if (seed !== undefined) options.seed = seed;
+  if (speed !== undefined) options.speed = speed;
+  if (startTime !== undefined) options.startTime = startTime;
+  if (publicUrl !== undefined) options.publicUrl = publicUrl;
+  if (longPoll !== undefined) options.longPollTimeoutMs = longPoll * 1000;
+  if (resultTtl !== undefined) options.resultTtlMs = resultTtl * 1000;
+  if (values['error-http-status'] !== undefined) options.errorHttpStatus = 200;
+  return options;
+}
+
+async function serve(args: string[]): Promise<void> {
+  const options = serveOptions(args);
+  const mock = await startMock(options);
+  const { seed, speed, startTime } = mock.options;
+  console.log(
+    `linkedapi-mock listening on ${mock.url} (seed ${seed}, speed ${speed}, clock from ${new Date(startTime).toISOString()})`,
+  );
+  const stop = (signal: string) => {
+    console.error(`[linkedapi-mock] ${signal}: answering held requests and stopping`);
+    void mock.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (command === '--version' || command === '-v') {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    console.log(pkg.version);
+    return;
+  }
+  if (command !== 'serve') throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(HELP);
+    return;
+  }
+  await serve(rest);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ScenarioError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  if (error instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`[linkedapi-mock] ${(error as Error).message}\nRun "linkedapi-mock --help" for the options.`);
+    process.exit(2);
+  }
+  if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+    console.error(
+      `[linkedapi-mock] cannot listen: ${(error as Error).message}. Choose another --port (0 picks a free one) or --host.`,
+    );
+    process.exit(1);
+  }
+  if (error instanceof RangeError && error.message.startsWith('[linkedapi-mock]')) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error('[linkedapi-mock] unexpected error (this is a bug, please report it):', error);
+  process.exit(1);
+});

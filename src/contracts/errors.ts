@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * The global error catalogue: errorType → HTTP status → message. `{details}`, `{method}` and `{path}` are
+ * filled in by `globalErrorMessage`. `source` says where the name and text come from (see the README).
+ */
+export const GLOBAL_ERRORS = {
+  invalidRequestBody: {
+    status: 400,
+    message: 'The request body is invalid: {details}.',
+    source: 'Linked API docs (E1)',
+  },
+  accountApiTokenRequired: {
+    status: 401,
+    message: 'Account API token is missing in request headers.',
+    source: 'Linked API docs (E2)',
+  },
+  invalidAccountApiToken: {
+    status: 401,
+    message: 'The provided account-api-token is invalid.',
+    source: 'Linked API docs (E2)',
+  },
+  identificationTokenRequired: {
+    status: 401,
+    message: 'Identification token is missing in request headers.',
+    source: 'Linked API docs (E2)',
+  },
+  invalidIdentificationToken: {
+    status: 401,
+    message: 'The provided identification-token is invalid.',
+    source: 'Linked API docs (E2)',
+  },
+  noActiveSeats: {
+    status: 403,
+    message: 'No active seats available for this LinkedIn account.',
+    source: 'Linked API docs (E2)',
+  },
+  linkedinAccountSignedOut: {
+    status: 403,
+    message: 'This LinkedIn account has been signed out in our cloud browser.',
+    source: 'Linked API docs (E1)',
+  },
+  tooManyRequests: {
+    status: 429,
+    message: 'You can have up to 10 uncompleted requests in progress for this LinkedIn account.',
+    source: 'limit documented by Linked API; name and text are the mock’s',
+  },
+  resultNotFound: { status: 404, message: 'The result link is unknown or has expired.', source: 'the mock’s' },
+  endpointNotFound: { status: 404, message: 'There is no endpoint at {method} {path}.', source: 'the mock’s' },
+} as const satisfies Record<string, { status: number; message: string; source: string }>;
+
+export type GlobalErrorType = keyof typeof GLOBAL_ERRORS;
+export const GlobalErrorType = z.enum(Object.keys(GLOBAL_ERRORS) as [GlobalErrorType, ...GlobalErrorType[]]);
+
+/** Renders a catalogue message, filling its `{placeholders}`. */
+export function globalErrorMessage(type: GlobalErrorType, params: Record<string, string> = {}): string {
+  return GLOBAL_ERRORS[type].message.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+}
+
+/** Per-conversation errors, reported inside a `complete` envelope, never as global errors. */
+export const PERSON_ERRORS = {
+  personNotFound: 'The provided URL is not an existing LinkedIn person.',
+  notSynchronized: "The conversation with this person isn't synchronized.",
+} as const;
+export type PersonErrorType = keyof typeof PERSON_ERRORS;

@@ -1,0 +1,10 @@
+/**
+ * The contracts of Linked API's conversations endpoints (E1 dialect), as zod schemas. They are the single
+ * source of truth: the server validates requests and shapes answers from them.
+ */
+export * from './errors.js';
+export * from './issues.js';
+export * from './json.js';
+export * from './person-url.js';
+export * from './requests.js';
+export * from './responses.js';

@@ -1,0 +1,177 @@
+import { type Context, Hono } from 'hono';
+import { GLOBAL_ERRORS, type GlobalErrorType } from '../contracts/errors.js';
+import { formatIssues, type InputIssue } from '../contracts/issues.js';
+import { GetRequest, SynchronizeRequest } from '../contracts/requests.js';
+import { PROCESSING_MESSAGES } from '../contracts/responses.js';
+import type { VirtualClock } from '../world/clock.js';
+import type { Job } from '../world/job.js';
+import { errorBody, World } from '../world/world.js';
+import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { MAX_BODY_BYTES, parseBody, parseResultHandling, readBodyText, requestOrigin } from './request.js';
+
+/** An in-process mock: the Hono app, the world behind it and its clock. */
+export interface MockServer {
+  /** The Hono app: `app.request(path, init)` in tests, `app.fetch` for any server. */
+  app: Hono;
+  world: World;
+  clock: VirtualClock;
+  options: ResolvedOptions;
+  /** Answers every held long poll with its result link at once (used on shutdown). */
+  releaseLongPolls(): void;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' } as const;
+/** At most this many problems are listed in one `invalidRequestBody` message. */
+const MAX_LISTED_ISSUES = 20;
+
+/**
+ * Creates the mock in-process.
+ *
+ * @example
+ * const { app } = createMockServer({ seed: 7, speed: 0 });
+ * const res = await app.request('/account/conversations.get', { method: 'POST', headers, body });
+ */
+export function createMockServer(input: MockOptions = {}): MockServer {
+  const options = resolveOptions(input);
+  const { clock } = options;
+  const world = new World({
+    clock,
+    seed: options.seed,
+    startTime: options.startTime,
+    speed: options.speed,
+    latency: options.latency,
+    resultTtlMs: options.resultTtlMs,
+    maxUncompleted: 10,
+    newResultId: options.newResultId,
+    sendWebhook: options.sendWebhook,
+  });
+  const heldLongPolls = new Set<() => void>();
+  const app = new Hono();
+
+  const send = (c: Context, status: number, body: string, headers?: Record<string, string>) =>
+    c.body(body, status as 200, { ...JSON_HEADERS, ...headers });
+
+  const sendError = (
+    c: Context,
+    type: GlobalErrorType,
+    params?: Record<string, string>,
+    headers?: Record<string, string>,
+  ) => send(c, options.errorHttpStatus ?? GLOBAL_ERRORS[type].status, errorBody(type, params), headers);
+
+  const sendInvalid = (c: Context, issues: InputIssue[], status?: number) => {
+    const listed = issues.slice(0, MAX_LISTED_ISSUES);
+    let details = formatIssues(listed);
+    if (issues.length > listed.length) details += `; and ${issues.length - listed.length} more problems`;
+    const body = errorBody('invalidRequestBody', { details });
+    return send(c, options.errorHttpStatus ?? status ?? GLOBAL_ERRORS.invalidRequestBody.status, body);
+  };
+
+  const sendOutcome = (c: Context, job: Job) => {
+    const outcome = job.outcome as NonNullable<Job['outcome']>;
+    if (outcome.kind === 'complete') return send(c, 200, outcome.body);
+    return send(c, options.errorHttpStatus ?? GLOBAL_ERRORS[outcome.errorType].status, outcome.body);
+  };
+
+  const resultLink = (c: Context, id: string) => `${requestOrigin(c.req.raw, options.publicUrl)}/account/results/${id}`;
+
+  const processing = (c: Context, job: Job, message: string) =>
+    send(
+      c,
+      200,
+      JSON.stringify({
+        status: 'processing',
+        process: { message, resultLink: resultLink(c, world.results.register(job, clock.now())) },
+      }),
+    );
+
+  /** Holds a long-mode request until its job finishes, the ceiling passes, or the server shuts down. */
+  const holdLongPoll = (job: Job) =>
+    new Promise<void>((resolve) => {
+      const release = () => {
+        timer.cancel();
+        heldLongPolls.delete(release);
+        resolve();
+      };
+      const timer = clock.setTimer(clock.now() + options.longPollTimeoutMs, release);
+      heldLongPolls.add(release);
+      job.onFinish(release);
+    });
+
+  const conversations = (
+    schema: typeof SynchronizeRequest | typeof GetRequest,
+    submit: 'submitSynchronize' | 'submitGet',
+  ) =>
+    async function conversationsEndpoint(c: Context) {
+      const apiToken = c.req.header('account-api-token');
+      const auth = world.authenticate(apiToken?.trim(), c.req.header('identification-token')?.trim());
+      if ('error' in auth) return sendError(c, auth.error);
+      const handling = parseResultHandling(c.req.raw.headers);
+      if ('issues' in handling) return sendInvalid(c, handling.issues);
+      const text = await readBodyText(c.req.raw);
+      if ('tooLarge' in text) {
+        return sendInvalid(c, [{ path: 'body', problem: `larger than the ${MAX_BODY_BYTES} byte (1 MiB) limit` }], 413);
+      }
+      const body = parseBody(text.text, schema);
+      if ('issues' in body) return sendInvalid(c, body.issues);
+      const admission = world[submit](auth.account, body.value);
+      if ('error' in admission) {
+        if (admission.error === 'tooManyRequests') {
+          return sendError(c, admission.error, undefined, { 'retry-after': String(admission.retryAfterSeconds) });
+        }
+        return sendError(c, admission.error);
+      }
+      const { job } = admission;
+      job.accountApiToken = apiToken?.trim();
+      const { mode, webhookUrl } = handling.value;
+      if (mode === 'reslink') return processing(c, job, PROCESSING_MESSAGES.accepted);
+      if (mode === 'webhook') {
+        const link = resultLink(c, world.results.register(job, clock.now()));
+        const url = webhookUrl as string;
+        job.onFinish((done) => world.webhooks.deliver(auth.account.id, url, link, done.outcome?.body as string));
+        return send(
+          c,
+          200,
+          JSON.stringify({ status: 'processing', process: { message: PROCESSING_MESSAGES.webhook, webhook: url } }),
+        );
+      }
+      if (!job.finished) await holdLongPoll(job);
+      return job.finished ? sendOutcome(c, job) : processing(c, job, PROCESSING_MESSAGES.accepted);
+    };
+
+  app.get('/__mock/health', (c) => send(c, 200, '{"status":"ok"}'));
+  app.post('/account/conversations.synchronize', conversations(SynchronizeRequest, 'submitSynchronize'));
+  app.post('/account/conversations.get', conversations(GetRequest, 'submitGet'));
+  app.get('/account/results/:id', function resultEndpoint(c) {
+    const job = world.results.lookup(c.req.param('id'), clock.now());
+    const apiToken = c.req.header('account-api-token')?.trim();
+    const identificationToken = c.req.header('identification-token')?.trim();
+    const foreign =
+      (apiToken !== undefined && apiToken !== job?.accountApiToken) ||
+      (identificationToken !== undefined && identificationToken !== job?.account.id);
+    if (!job || foreign) return sendError(c, 'resultNotFound');
+    if (!job.finished) return processing(c, job, PROCESSING_MESSAGES.pending);
+    return sendOutcome(c, job);
+  });
+  app.notFound((c) => sendError(c, 'endpointNotFound', { method: c.req.method, path: new URL(c.req.url).pathname }));
+  app.onError((error, c) => {
+    console.error('[linkedapi-mock] internal error (this is a bug, please report it):', error);
+    return send(
+      c,
+      500,
+      JSON.stringify({
+        status: 'error',
+        error: { errorType: 'internalError', message: 'linkedapi-mock hit an internal error; this is a bug.' },
+      }),
+    );
+  });
+
+  return {
+    app,
+    world,
+    clock,
+    options,
+    releaseLongPolls: () => {
+      for (const release of [...heldLongPolls]) release();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import { type InputIssue, toInputIssues } from '../contracts/issues.js';
+import { RESULT_HANDLING_MODES, type ResultHandlingMode } from '../contracts/requests.js';
+
+/** Bodies larger than this are refused with 413. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export type BodyText = { text: string } | { tooLarge: true };
+
+/** Reads a request body as UTF-8, stopping as soon as it passes `limit` bytes. */
+export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<BodyText> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) return { tooLarge: true };
+  if (declared !== null || !request.body) return { text: await request.text() };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return { tooLarge: true };
+    }
+    chunks.push(value);
+  }
+  return { text: Buffer.concat(chunks).toString('utf8') };
+}
+
+export type Parsed<T> = { value: T } | { issues: InputIssue[] };
+
+/** JSON text → a value of `schema`, or the list of what is wrong with it. */
+export function parseBody<S extends z.ZodType>(text: string, schema: S): Parsed<z.infer<S>> {
+  if (text.trim() === '') {
+    return { issues: [{ path: 'body', problem: 'expected a JSON object, got an empty body' }] };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { issues: [{ path: 'body', problem: `expected valid JSON (${(error as Error).message})` }] };
+  }
+  const result = schema.safeParse(json, { reportInput: true });
+  return result.success ? { value: result.data } : { issues: toInputIssues(result.error.issues) };
+}
+
+export interface ResultHandling {
+  mode: ResultHandlingMode;
+  webhookUrl?: string;
+}
+
+/** The `result-handling` and `webhook-url` headers, checked together. */
+export function parseResultHandling(headers: Headers): Parsed<ResultHandling> {
+  const raw = headers.get('result-handling');
+  const webhookUrl = headers.get('webhook-url') ?? undefined;
+  const mode = raw === null ? 'long' : raw.trim();
+  if (!(RESULT_HANDLING_MODES as readonly string[]).includes(mode)) {
+    const problem = `expected one of ${RESULT_HANDLING_MODES.join(', ')} (or no header, which means long), got ${JSON.stringify(raw)}`;
+    return { issues: [{ path: 'result-handling header', problem }] };
+  }
+  if (mode !== 'webhook') {
+    if (webhookUrl === undefined) return { value: { mode: mode as ResultHandlingMode } };
+    return { issues: [{ path: 'webhook-url header', problem: 'only allowed with result-handling: webhook' }] };
+  }
+  if (webhookUrl === undefined) {
+    return { issues: [{ path: 'webhook-url header', problem: 'required with result-handling: webhook' }] };
+  }
+  const url = URL.canParse(webhookUrl) ? new URL(webhookUrl) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    const problem = `expected an absolute http or https URL such as http://127.0.0.1:3000/hooks/linkedapi, got ${JSON.stringify(webhookUrl)}`;
+    return { issues: [{ path: 'webhook-url header', problem }] };
+  }
+  return { value: { mode: 'webhook', webhookUrl } };
+}
+
+/** The origin result links are built on: the configured public URL, else the one the request came in on. */
+export function requestOrigin(request: Request, publicUrl: string | undefined): string {
+  if (publicUrl) return publicUrl;
+  const url = new URL(request.url);
+  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim();
+  const scheme = proto === 'http' || proto === 'https' ? proto : url.protocol.slice(0, -1);
+  const forwardedHost = host && URL.canParse(`http://${host}`) ? new URL(`http://${host}`).host : undefined;
+  return `${scheme}://${forwardedHost ?? url.host}`;
+}

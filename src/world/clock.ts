@@ -1,0 +1,110 @@
+/** A cancellable timer on a virtual clock. */
+export interface ClockTimer {
+  cancel(): void;
+}
+
+/**
+ * The only source of time in the world. Virtual time is epoch milliseconds; everything (job due times,
+ * message times, result expiry) is measured on it.
+ */
+export interface VirtualClock {
+  now(): number;
+  /** Runs `callback` once virtual time reaches `at` (at once, on a later tick, if `at` is already past). */
+  setTimer(at: number, callback: () => void): ClockTimer;
+}
+
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** Virtual time that runs at real speed from `startTime`. The only place that reads real time. */
+export class RealtimeClock implements VirtualClock {
+  private readonly origin = performance.now();
+  constructor(readonly startTime: number) {}
+
+  /** The real time now, for a clock that should start at it. */
+  static realNow(): number {
+    return Date.now();
+  }
+
+  now(): number {
+    return this.startTime + Math.floor(performance.now() - this.origin);
+  }
+
+  setTimer(at: number, callback: () => void): ClockTimer {
+    let handle: NodeJS.Timeout;
+    const arm = () => {
+      const delay = at - this.now();
+      handle = setTimeout(delay > MAX_TIMEOUT_MS ? arm : callback, Math.min(Math.max(delay, 0), MAX_TIMEOUT_MS));
+      handle.unref();
+    };
+    arm();
+    return { cancel: () => clearTimeout(handle) };
+  }
+}
+
+interface PendingTimer {
+  at: number;
+  seq: number;
+  callback: () => void;
+  cancelled: boolean;
+}
+
+/**
+ * Virtual time that moves only when told to: `advance(ms)` or `set(time)` fire due timers in order, each
+ * seeing `now()` equal to its due time. For tests and the control API.
+ *
+ * @example
+ * const clock = new ManualClock(Date.parse('2024-01-01T00:00:00Z'));
+ * clock.advance(1500); // every timer due in the next 1.5 s has run
+ */
+export class ManualClock implements VirtualClock {
+  private current: number;
+  private seq = 0;
+  private pending: PendingTimer[] = [];
+
+  constructor(startTime: number) {
+    this.current = startTime;
+  }
+
+  now(): number {
+    return this.current;
+  }
+
+  setTimer(at: number, callback: () => void): ClockTimer {
+    const timer: PendingTimer = { at, seq: this.seq++, callback, cancelled: false };
+    this.pending.push(timer);
+    return {
+      cancel: () => {
+        timer.cancelled = true;
+      },
+    };
+  }
+
+  /** Moves time forward by `ms`, firing every timer that falls due. */
+  advance(ms: number): void {
+    this.set(this.current + ms);
+  }
+
+  /** Moves time to `time` (never backwards), firing every timer that falls due. */
+  set(time: number): void {
+    if (time < this.current) throw new RangeError('ManualClock cannot move backwards');
+    for (;;) {
+      this.pending = this.pending.filter((timer) => !timer.cancelled);
+      let next: PendingTimer | undefined;
+      for (const timer of this.pending) {
+        if (timer.at <= time && (!next || timer.at < next.at || (timer.at === next.at && timer.seq < next.seq))) {
+          next = timer;
+        }
+      }
+      if (!next) break;
+      next.cancelled = true;
+      this.current = Math.max(this.current, next.at);
+      next.callback();
+    }
+    this.current = time;
+  }
+
+  /** How many timers are waiting. */
+  get pendingTimers(): number {
+    return this.pending.filter((timer) => !timer.cancelled).length;
+  }
+}
