@@ -47,7 +47,12 @@ function conversationsBody<Entry extends z.ZodType<{ person: string }>>(entry: E
       },
     )
     .superRefine((body, ctx) => {
-      if ((body.standard?.length ?? 0) + (body.salesNavigator?.length ?? 0) === 0) {
+      // zod runs this even when entries failed their own checks, so it reads only what is well-formed.
+      const entries = (channel: (typeof CHANNELS)[number]): unknown[] => {
+        const list: unknown = body[channel];
+        return Array.isArray(list) ? list : [];
+      };
+      if (entries('standard').length + entries('salesNavigator').length === 0) {
         ctx.addIssue({
           code: 'custom',
           path: [],
@@ -56,15 +61,17 @@ function conversationsBody<Entry extends z.ZodType<{ person: string }>>(entry: E
       }
       for (const channel of CHANNELS) {
         const firstIndex = new Map<string, number>();
-        body[channel]?.forEach((item, index) => {
-          const key = personRef(item.person).key;
+        entries(channel).forEach((item, index) => {
+          const person = (item as { person?: unknown } | null)?.person;
+          if (typeof person !== 'string' || !isHttpUrl(person)) return;
+          const key = personRef(person).key;
           const earlier = firstIndex.get(key);
           if (earlier === undefined) firstIndex.set(key, index);
           else
             ctx.addIssue({
               code: 'custom',
               path: [channel, index, 'person'],
-              message: `the same person as ${channel}[${earlier}].person; list each person once per array`,
+              message: `the same person as ${channel}[${earlier}].person (list each person once per array)`,
             });
         });
       }
