@@ -25,6 +25,20 @@ export function isHttpUrl(value: string): boolean {
 }
 
 /**
+ * Lower-cases a URL path letter by letter, non-ASCII and percent-encoded letters included, so that
+ * `/in/J%C3%89R%C3%94ME`, `/in/JÉRÔME` and `/in/jérôme` agree. Reserved characters stay encoded.
+ */
+function lowerCasePath(pathname: string): string {
+  try {
+    // A host of its own keeps a leading `//` a path; `\` would turn into `/`, so it stays escaped.
+    const lowered = decodeURI(pathname).toLowerCase().replaceAll('\\', '%5c');
+    return new URL(`https://h${lowered}`).pathname.toLowerCase();
+  } catch {
+    return pathname.toLowerCase();
+  }
+}
+
+/**
  * Canonicalises a person URL: scheme `https`, `linkedin.com` and `www.linkedin.com` equal, no query,
  * fragment or trailing slash, path lower-cased. Assumes `isHttpUrl(url)`.
  *
@@ -33,7 +47,7 @@ export function isHttpUrl(value: string): boolean {
 export function personRef(url: string): PersonRef {
   const parsed = new URL(url);
   const host = parsed.hostname.toLowerCase();
-  const path = parsed.pathname.replace(/\/+$/, '').toLowerCase();
+  const path = lowerCasePath(parsed.pathname).replace(/\/+$/, '');
   if (!LINKEDIN_HOSTS.has(host)) {
     return { key: `https://${host}${parsed.port ? `:${parsed.port}` : ''}${path}`, kind: null, slug: '' };
   }
