@@ -127,8 +127,9 @@ export class World {
   /** Adds a message to a conversation; it shows in later `get` answers if the conversation is synced. */
   addMessage(account: Account, channel: Channel, personUrl: string, message: NewMessage): void {
     const at = Math.floor((message.at ?? this.clock.now()) / 1000) * 1000;
-    const thread = this.thread(account, channel, personRef(personUrl));
-    const id = deriveUuid('message', this.options.seed, account.id, channel, personUrl, at, thread.size);
+    const ref = personRef(personUrl);
+    const thread = this.thread(account, channel, ref);
+    const id = deriveUuid('message', this.options.seed, account.id, channel, ref.key, at, thread.size);
     thread.add({ id, sender: message.sender, text: message.text, time: formatMessageTime(at), at });
   }
 
