@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadScenarioSettings, ScenarioError } from './scenarios/settings.js';
-import { type ListenOptions, startMock } from './server/listen.js';
+// The server and scenario modules (zod, faker, hono) load only for `serve`, so --help and usage errors are instant.
+import type { ListenOptions } from './server/listen.js';
 import type { MockOptions } from './server/options.js';
 
 const HELP = `linkedapi-mock: a local stand-in for Linked API's conversations endpoints
@@ -50,7 +50,7 @@ function number(
   return value;
 }
 
-function serveOptions(args: string[]): ListenOptions {
+async function serveOptions(args: string[]): Promise<ListenOptions> {
   const { values, positionals } = parseArgs({
     args,
     strict: true,
@@ -72,7 +72,9 @@ function serveOptions(args: string[]): ListenOptions {
   });
   if (positionals.length > 0)
     throw new UsageError(`serve takes no arguments, got ${JSON.stringify(positionals.join(' '))}`);
-  const fromFile: MockOptions = values.scenario ? loadScenarioSettings(values.scenario) : {};
+  const fromFile: MockOptions = values.scenario
+    ? (await import('./scenarios/settings.js')).loadScenarioSettings(values.scenario)
+    : {};
   const isCount = (n: number) => Number.isFinite(n) && n >= 0;
   const startTime = values['start-time'];
   if (
@@ -119,7 +121,8 @@ function serveOptions(args: string[]): ListenOptions {
 }
 
 async function serve(args: string[]): Promise<void> {
-  const options = serveOptions(args);
+  const options = await serveOptions(args);
+  const { startMock } = await import('./server/listen.js');
   const mock = await startMock(options);
   const { seed, speed, startTime } = mock.options;
   console.log(
@@ -153,7 +156,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ScenarioError) {
+  if (error instanceof Error && error.name === 'ScenarioError') {
     console.error(error.message);
     process.exit(1);
   }

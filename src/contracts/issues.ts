@@ -34,7 +34,9 @@ export function toInputIssues(issues: readonly z.core.$ZodIssue[], root = 'body'
     }
     let problem = issue.message;
     if (issue.code === 'invalid_type') {
-      problem = issue.input === undefined ? 'required' : `${issue.message}, got ${describe(issue.input)}`;
+      // zod's own wording ("Invalid input: expected number, received string") is replaced by ours.
+      const expected = issue.message.startsWith('Invalid input') ? `expected ${issue.expected}` : issue.message;
+      problem = issue.input === undefined ? 'required' : `${expected}, got ${describe(issue.input)}`;
     }
     out.push({ path: formatPath(issue.path, root), problem });
   }
