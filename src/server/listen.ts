@@ -16,6 +16,8 @@ export interface RunningMock extends MockServer {
   /** Base URL to give a Linked API client, e.g. `http://127.0.0.1:4010`. */
   url: string;
   port: number;
+  /** The address the socket is bound to, as the operating system reports it. */
+  address: AddressInfo;
   /** Answers held long polls with their result links, then stops listening. */
   close(): Promise<void>;
 }
@@ -37,13 +39,15 @@ export async function startMock(options: ListenOptions = {}): Promise<RunningMoc
     ) as Server;
     created.once('error', reject);
   });
-  const { port } = server.address() as AddressInfo;
+  const address = server.address() as AddressInfo;
+  const { port } = address;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   let closing: Promise<void> | undefined;
   return {
     ...mock,
     url: `http://${urlHost}:${port}`,
     port,
+    address,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         mock.releaseLongPolls();
