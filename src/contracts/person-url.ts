@@ -19,9 +19,8 @@ const LINKEDIN_HOSTS = new Set(['linkedin.com', 'www.linkedin.com']);
 
 /** True for an absolute http(s) URL; the only `person` values a request body may carry. */
 export function isHttpUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const { protocol, hostname } = new URL(value);
-  return (protocol === 'https:' || protocol === 'http:') && hostname !== '';
+  const url = URL.parse(value);
+  return url !== null && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
 }
 
 /**
@@ -29,6 +28,8 @@ export function isHttpUrl(value: string): boolean {
  * `/in/J%C3%89R%C3%94ME`, `/in/JÉRÔME` and `/in/jérôme` agree. Reserved characters stay encoded.
  */
 function lowerCasePath(pathname: string): string {
+  // A parsed path without `%` is plain ASCII with nothing to decode or encode: re-parsing would not change it.
+  if (!pathname.includes('%')) return pathname.toLowerCase();
   try {
     // A host of its own keeps a leading `//` a path; `\` would turn into `/`, so it stays escaped.
     const lowered = decodeURI(pathname).toLowerCase().replaceAll('\\', '%5c');
@@ -39,12 +40,29 @@ function lowerCasePath(pathname: string): string {
 }
 
 /**
+ * A request names its persons several times on the way (body check, duplicate check, the world), and clients
+ * poll the same persons again and again: canonical forms are remembered, up to a bound, by exact URL string.
+ */
+const knownRefs = new Map<string, PersonRef>();
+const MAX_KNOWN_REFS = 10_000;
+
+/**
  * Canonicalises a person URL: scheme `https`, `linkedin.com` and `www.linkedin.com` equal, no query,
  * fragment or trailing slash, path lower-cased. Assumes `isHttpUrl(url)`.
  *
  * @example personRef('http://LinkedIn.com/in/Jane-Doe/?trk=x').key === 'https://www.linkedin.com/in/jane-doe'
  */
 export function personRef(url: string): PersonRef {
+  let ref = knownRefs.get(url);
+  if (ref === undefined) {
+    ref = Object.freeze(canonicalise(url));
+    if (knownRefs.size >= MAX_KNOWN_REFS) knownRefs.clear();
+    knownRefs.set(url, ref);
+  }
+  return ref;
+}
+
+function canonicalise(url: string): PersonRef {
   const parsed = new URL(url);
   const host = parsed.hostname.toLowerCase();
   const path = lowerCasePath(parsed.pathname).replace(/\/+$/, '');

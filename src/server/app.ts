@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { type Context, Hono } from 'hono';
 import { GLOBAL_ERRORS, type GlobalErrorType } from '../contracts/errors.js';
 import { formatIssues, type InputIssue } from '../contracts/issues.js';
@@ -107,7 +108,9 @@ export function createMockServer(input: MockOptions = {}): MockServer {
       if ('error' in auth) return sendError(c, auth.error);
       const handling = parseResultHandling(c.req.raw.headers);
       if ('issues' in handling) return sendInvalid(c, handling.issues);
-      const text = await readBodyText(c.req.raw);
+      // Served by @hono/node-server, `c.env.incoming` is the Node message: the body is read straight off it.
+      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+      const text = await readBodyText(c.req.raw, MAX_BODY_BYTES, incoming);
       if ('tooLarge' in text) {
         return sendInvalid(c, [{ path: 'body', problem: `larger than the ${MAX_BODY_BYTES} byte (1 MiB) limit` }], 413);
       }
@@ -154,6 +157,10 @@ export function createMockServer(input: MockOptions = {}): MockServer {
   });
   app.notFound((c) => sendError(c, 'endpointNotFound', { method: c.req.method, path: new URL(c.req.url).pathname }));
   app.onError((error, c) => {
+    if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || c.req.raw.signal.aborted) {
+      // The client went away while its body was being read: nobody will see this answer, and it is no bug.
+      return sendInvalid(c, [{ path: 'body', problem: 'the connection closed before the body was complete' }]);
+    }
     console.error('[linkedapi-mock] internal error (this is a bug, please report it):', error);
     return send(
       c,

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { type InputIssue, toInputIssues } from '../contracts/issues.js';
 import { RESULT_HANDLING_MODES, type ResultHandlingMode } from '../contracts/requests.js';
@@ -7,11 +8,21 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export type BodyText = { text: string } | { tooLarge: true };
 
-/** Reads a request body as UTF-8, stopping as soon as it passes `limit` bytes. */
-export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<BodyText> {
+/**
+ * Reads a request body as UTF-8, stopping as soon as it passes `limit` bytes. `incoming`: the Node message the
+ * request came in as (over a socket). Node's HTTP parser delivers exactly the declared `content-length` bytes,
+ * so a body declared within the limit is read in one piece straight off it (the fast path: no web stream).
+ */
+export async function readBodyText(
+  request: Request,
+  limit = MAX_BODY_BYTES,
+  incoming?: IncomingMessage,
+): Promise<BodyText> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) return { tooLarge: true };
-  if (declared !== null || !request.body) return { text: await request.text() };
+  if (incoming && declared !== null && !incoming.readableDidRead) return { text: await readIncoming(incoming) };
+  // The declared length only refuses early: an in-process request's header may understate its body.
+  if (!request.body) return { text: await request.text() };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -28,6 +39,27 @@ export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Pr
   return { text: Buffer.concat(chunks).toString('utf8') };
 }
 
+/** The whole body of a Node message, as UTF-8; rejects if the client goes away first. */
+function readIncoming(incoming: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const onData = (chunk: Buffer) => chunks.push(chunk);
+    const onEnd = () => {
+      cleanup();
+      resolve((chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8'));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const onClose = () => onError(new Error('Client connection prematurely closed.'));
+    const cleanup = () => {
+      incoming.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    };
+    incoming.on('data', onData).once('end', onEnd).once('error', onError).once('close', onClose);
+  });
+}
+
 export type Parsed<T> = { value: T } | { issues: InputIssue[] };
 
 /** JSON text → a value of `schema`, or the list of what is wrong with it. */
@@ -41,8 +73,12 @@ export function parseBody<S extends z.ZodType>(text: string, schema: S): Parsed<
   } catch (error) {
     return { issues: [{ path: 'body', problem: `expected valid JSON (${(error as Error).message})` }] };
   }
-  const result = schema.safeParse(json, { reportInput: true });
-  return result.success ? { value: result.data } : { issues: toInputIssues(result.error.issues) };
+  // `reportInput` (the offending values, for the messages) costs zod its fast path: ask for it only to
+  // describe a body already found invalid, parsing the text afresh so that zod sees the same input.
+  const result = schema.safeParse(json);
+  if (result.success) return { value: result.data };
+  const described = schema.safeParse(JSON.parse(text), { reportInput: true });
+  return { issues: toInputIssues((described.error ?? result.error).issues) };
 }
 
 export interface ResultHandling {

@@ -88,6 +88,11 @@ const BOTH: [string, string, string][] = [
     'salesNavigator[2].person: the same person as salesNavigator[0].person (list each person once per array); salesNavigator[3].person: the same person as salesNavigator[0].person (list each person once per array)',
   ],
   [
+    'the same non-URL person twice: only the URL problems, no duplicate check on them',
+    '{"standard":[{"person":"not a url"},{"person":"not a url"},{"person":5},{"person":5}]}',
+    `standard[0].person: ${NOT_URL}; standard[1].person: ${NOT_URL}; standard[2].person: expected a URL string such as ${EXAMPLE}, got a number; standard[3].person: expected a URL string such as ${EXAMPLE}, got a number`,
+  ],
+  [
     'two bad persons in two arrays',
     '{"standard":[{"person":"a"}],"salesNavigator":[{"person":"https://www.linkedin.com/in/x"},{"person":7}]}',
     `standard[0].person: ${NOT_URL}; salesNavigator[1].person: expected a URL string such as ${EXAMPLE}, got a number`,
@@ -257,6 +262,16 @@ describe('§5 body size limit (1 MiB)', () => {
     const reply = await raw(mock, 'POST', SYNC, { headers: tokens(), body });
     expect(reply.status).toBe(200);
     expect(reply.text).toBe(syncedBody('jane'));
+  });
+
+  it.each([
+    ['understates the body', '60'],
+    ['is not a number', 'abc'],
+  ])('a content-length that %s does not get a body over 1 MiB past the limit (in-process)', async (_case, length) => {
+    const mock = testMock({ speed: 0 });
+    const text = padded(2 * MAX_BODY_BYTES);
+    const reply = await raw(mock, 'POST', SYNC, { headers: { ...tokens(), 'content-length': length }, body: text });
+    expectInvalid(reply, TOO_LARGE, 413);
   });
 
   it('multi-byte characters count as bytes, not characters', async () => {

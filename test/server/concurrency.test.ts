@@ -29,9 +29,9 @@ describe('§5 concurrency limit: at most 10 uncompleted requests per account', (
     await fill(mock, 10);
     expectTooMany(await mock.post(SYNC, one('eleventh'), RESLINK), '5');
     expectTooMany(await mock.post(GET, one('eleventh')), '5');
-    mock.clock.advance(2500);
+    mock.clock.advance(2700);
     expectTooMany(await mock.post(SYNC, one('eleventh'), RESLINK), '3');
-    mock.clock.advance(2499);
+    mock.clock.advance(2299);
     expectTooMany(await mock.post(SYNC, one('eleventh'), RESLINK), '1');
     mock.clock.advance(1);
     // The first sync finished; the second one now runs until 10 000.
@@ -41,7 +41,7 @@ describe('§5 concurrency limit: at most 10 uncompleted requests per account', (
   });
 
   it('Retry-After is whole seconds rounded up', async () => {
-    const mock = testMock({ speed: 1, latency: { syncMs: 2500, getMs: 100, jitter: 0 } });
+    const mock = testMock({ speed: 1, latency: { syncMs: 2200, getMs: 100, jitter: 0 } });
     await fill(mock, 10);
     const reply = await mock.post(SYNC, one('x'), RESLINK);
     expectTooMany(reply, '3');

@@ -86,6 +86,7 @@ describe('§1 surface', () => {
     ['POST', '/v1/account/conversations.get'],
     ['POST', '/conversations.get'],
     ['GET', '/account/results'],
+    ['GET', '/account/results/'],
     ['GET', '/account/results/abc/extra'],
     ['GET', '/health'],
   ];
