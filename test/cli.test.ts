@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GET, person, type Reply, SYNC, tokens } from './helpers.js';
+import { GET, person, postTo, type Reply, SYNC, tokens } from './helpers.js';
 
 // dist/cli.js is built by test/global-setup.ts when it is older than src/.
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -63,15 +63,7 @@ async function serve(...args: string[]): Promise<{ run: Cli; url: string; line: 
   return { run, url, line };
 }
 
-async function call(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...tokens(), ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: JSON.parse(text), text };
-}
+const call = postTo;
 
 const dir = mkdtempSync(join(tmpdir(), 'linkedapi-mock-cli-'));
 function scenarioFile(name: string, text: string): string {

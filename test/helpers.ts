@@ -27,7 +27,8 @@ export interface Reply {
   text: string;
 }
 
-async function reply(response: Response | Promise<Response>): Promise<Reply> {
+/** Reads an answer: status, headers, text, and the body parsed as JSON (undefined when it is not JSON). */
+export async function reply(response: Response | Promise<Response>): Promise<Reply> {
   const res = await response;
   const text = await res.text();
   let body: unknown;
@@ -69,3 +70,14 @@ export async function flush(): Promise<void> {
 export const person = (slug: string) => `https://www.linkedin.com/in/${slug}`;
 export const SYNC = '/account/conversations.synchronize';
 export const GET = '/account/conversations.get';
+
+/** POSTs JSON to a mock on a socket (`url` is its base URL plus the path), with the default tokens. */
+export function postTo(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  return reply(
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...tokens(), ...headers },
+      body: JSON.stringify(body),
+    }),
+  );
+}

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { GLOBAL_ERRORS, type GlobalErrorType, globalErrorMessage } from '../../src/contracts/errors.js';
 import type { WebhookSender } from '../../src/world/webhooks.js';
-import { person, type Reply, type TestMock, tokens } from '../helpers.js';
+import { person, type Reply, reply, type TestMock, tokens } from '../helpers.js';
 
 /** Verbatim from behaviour.md §3, so that a drift in the code is caught. */
 export const PERIODICALLY = 'Your request is being processed. Please check the resultLink periodically.';
@@ -37,15 +37,7 @@ export async function raw(mock: TestMock, method: string, path: string, init: Ra
     request.body = init.body;
     if (init.body instanceof ReadableStream) request.duplex = 'half';
   }
-  const res = await mock.app.request(`${init.origin ?? 'http://mock.test'}${path}`, request);
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: res.status, headers: res.headers, body, text };
+  return reply(mock.app.request(`${init.origin ?? 'http://mock.test'}${path}`, request));
 }
 
 /** POSTs JSON with valid tokens of `identificationToken` plus `headers`. */

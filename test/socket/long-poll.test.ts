@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../../src/server/listen.js';
 import type { MockOptions } from '../../src/server/options.js';
 import { type ClockTimer, ManualClock } from '../../src/world/clock.js';
-import { person, type Reply, START_MS, SYNC, tokens } from '../helpers.js';
+import { person, postTo, START_MS, SYNC, tokens } from '../helpers.js';
 
 const PERIODICALLY = 'Your request is being processed. Please check the resultLink periodically.';
 const LATER = 'Your request is being processed. Please check the resultLink later.';
@@ -43,15 +43,7 @@ async function mockOn(options: MockOptions = {}): Promise<RunningMock & { clock:
   return { ...mock, clock };
 }
 
-async function call(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...tokens(), ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: JSON.parse(text), text };
-}
+const call = postTo;
 
 const synced = (...slugs: string[]) => ({
   status: 'complete',
