@@ -59,6 +59,7 @@ interface PendingTimer {
 export class ManualClock implements VirtualClock {
   private current: number;
   private seq = 0;
+  /** Waiting timers, sorted by due time, then by creation order. */
   private pending: PendingTimer[] = [];
 
   constructor(startTime: number) {
@@ -71,7 +72,15 @@ export class ManualClock implements VirtualClock {
 
   setTimer(at: number, callback: () => void): ClockTimer {
     const timer: PendingTimer = { at, seq: this.seq++, callback, cancelled: false };
-    this.pending.push(timer);
+    // Insert after every timer due at or before `at`: a binary search, since most timers are added in order.
+    let low = 0;
+    let high = this.pending.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.pending[mid] as PendingTimer).at <= at) low = mid + 1;
+      else high = mid;
+    }
+    this.pending.splice(low, 0, timer);
     return {
       cancel: () => {
         timer.cancelled = true;
@@ -84,18 +93,14 @@ export class ManualClock implements VirtualClock {
     this.set(this.current + ms);
   }
 
-  /** Moves time to `time` (never backwards), firing every timer that falls due. */
+  /** Moves time to `time` (never backwards), firing every timer that falls due, in order. */
   set(time: number): void {
     if (time < this.current) throw new RangeError('ManualClock cannot move backwards');
     for (;;) {
-      this.pending = this.pending.filter((timer) => !timer.cancelled);
-      let next: PendingTimer | undefined;
-      for (const timer of this.pending) {
-        if (timer.at <= time && (!next || timer.at < next.at || (timer.at === next.at && timer.seq < next.seq))) {
-          next = timer;
-        }
-      }
-      if (!next) break;
+      const next = this.pending[0];
+      if (!next || next.at > time) break;
+      this.pending.shift();
+      if (next.cancelled) continue;
       next.cancelled = true;
       this.current = Math.max(this.current, next.at);
       next.callback();
