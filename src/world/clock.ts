@@ -1,3 +1,5 @@
+import { firstAfter } from './sorted.js';
+
 /** A cancellable timer on a virtual clock. */
 export interface ClockTimer {
   cancel(): void;
@@ -72,15 +74,8 @@ export class ManualClock implements VirtualClock {
 
   setTimer(at: number, callback: () => void): ClockTimer {
     const timer: PendingTimer = { at, seq: this.seq++, callback, cancelled: false };
-    // Insert after every timer due at or before `at`: a binary search, since most timers are added in order.
-    let low = 0;
-    let high = this.pending.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((this.pending[mid] as PendingTimer).at <= at) low = mid + 1;
-      else high = mid;
-    }
-    this.pending.splice(low, 0, timer);
+    // After every timer due at or before `at`, so same-time timers fire in creation order.
+    this.pending.splice(firstAfter(this.pending, at), 0, timer);
     return {
       cancel: () => {
         timer.cancelled = true;

@@ -1,5 +1,6 @@
 import { RawJson } from '../contracts/json.js';
 import type { Message } from '../contracts/responses.js';
+import { firstAfter } from './sorted.js';
 
 /** A message as the world keeps it: its `time` also as epoch milliseconds, for ordering and `since`. */
 export interface StoredMessage extends Message {
@@ -30,27 +31,15 @@ export class Thread {
 
   /** Inserts a message in time order (after any message with the same time). */
   add(message: StoredMessage): void {
-    const index = this.firstAfter(message.at);
+    const index = firstAfter(this.messages, message.at);
     if (index === this.messages.length) this.messages.push(message);
     else this.messages.splice(index, 0, message);
     this.json = undefined;
   }
 
-  /** Index of the first message whose time is strictly after `at`. */
-  private firstAfter(at: number): number {
-    let low = 0;
-    let high = this.messages.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((this.messages[mid] as StoredMessage).at <= at) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-
   /** Messages with time strictly after `since` (all when undefined), as `{ total, messages }`. */
   since(since: number | undefined): { total: number; messages: RawJson } {
-    const start = since === undefined ? 0 : this.firstAfter(since);
+    const start = since === undefined ? 0 : firstAfter(this.messages, since);
     const total = this.messages.length - start;
     if (total === 0) return { total, messages: new RawJson('[]') };
     const json = this.serialised();
