@@ -53,11 +53,12 @@ export function testMock(options: MockOptions = {}): TestMock {
     headers: { 'content-type': 'application/json', ...tokens(), ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+  const post: TestMock['post'] = (path, body, headers = {}) => reply(request(path, postInit(body, headers)));
   return {
     ...server,
     clock,
-    post: (path, body, headers = {}) => reply(request(path, postInit(body, headers))),
-    start: (path, body, headers = {}) => reply(request(path, postInit(body, headers))),
+    post,
+    start: post,
     get: (path, headers = {}) => reply(request(path, { method: 'GET', headers })),
   };
 }

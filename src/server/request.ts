@@ -74,11 +74,10 @@ export function parseBody<S extends z.ZodType>(text: string, schema: S): Parsed<
     return { issues: [{ path: 'body', problem: `expected valid JSON (${(error as Error).message})` }] };
   }
   // `reportInput` (the offending values, for the messages) costs zod its fast path: ask for it only to
-  // describe a body already found invalid, parsing the text afresh so that zod sees the same input.
+  // describe a body already found invalid.
   const result = schema.safeParse(json);
   if (result.success) return { value: result.data };
-  const described = schema.safeParse(JSON.parse(text), { reportInput: true });
-  return { issues: toInputIssues((described.error ?? result.error).issues) };
+  return { issues: toInputIssues(schema.safeParse(json, { reportInput: true }).error?.issues ?? result.error.issues) };
 }
 
 export interface ResultHandling {

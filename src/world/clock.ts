@@ -45,7 +45,6 @@ export class RealtimeClock implements VirtualClock {
 
 interface PendingTimer {
   at: number;
-  seq: number;
   callback: () => void;
   cancelled: boolean;
 }
@@ -60,7 +59,6 @@ interface PendingTimer {
  */
 export class ManualClock implements VirtualClock {
   private current: number;
-  private seq = 0;
   /** Waiting timers, sorted by due time, then by creation order. */
   private pending: PendingTimer[] = [];
 
@@ -73,7 +71,7 @@ export class ManualClock implements VirtualClock {
   }
 
   setTimer(at: number, callback: () => void): ClockTimer {
-    const timer: PendingTimer = { at, seq: this.seq++, callback, cancelled: false };
+    const timer: PendingTimer = { at, callback, cancelled: false };
     // After every timer due at or before `at`, so same-time timers fire in creation order.
     this.pending.splice(firstAfter(this.pending, at), 0, timer);
     return {

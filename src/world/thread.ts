@@ -31,9 +31,7 @@ export class Thread {
 
   /** Inserts a message in time order (after any message with the same time). */
   add(message: StoredMessage): void {
-    const index = firstAfter(this.messages, message.at);
-    if (index === this.messages.length) this.messages.push(message);
-    else this.messages.splice(index, 0, message);
+    this.messages.splice(firstAfter(this.messages, message.at), 0, message);
     this.json = undefined;
   }
 
