@@ -147,13 +147,19 @@ async function main(argv: string[]): Promise<void> {
     console.log(pkg.version);
     return;
   }
-  if (command !== 'serve') throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  const run = COMMANDS[command];
+  if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(HELP);
     return;
   }
-  await serve(rest);
+  await run(rest);
 }
+
+/** The subcommands. Each loads its modules lazily, so --help and usage errors stay instant. */
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  serve,
+};
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof Error && error.name === 'ScenarioError') {

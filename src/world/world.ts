@@ -133,6 +133,18 @@ export class World {
     thread.add({ id, sender: message.sender, text: message.text, time: formatMessageTime(at), at });
   }
 
+  /**
+   * Marks a conversation synced at once, as a finished sync would (test setup, provider states, scenarios).
+   * Returns false, and changes nothing, when the person does not exist.
+   */
+  synchronizeNow(account: Account, channel: Channel, personUrl: string): boolean {
+    const ref = personRef(personUrl);
+    if (!this.personExists(ref)) return false;
+    this.thread(account, channel, ref);
+    account.synced[channel].add(ref.key);
+    return true;
+  }
+
   /** Accepts a synchronize request: one job, persons one after another, queued behind the account's other syncs. */
   submitSynchronize(account: Account, request: SynchronizeRequest): Admission {
     const steps: SyncStep[] = CHANNELS.flatMap((channel) =>
