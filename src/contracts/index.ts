@@ -8,3 +8,4 @@ export * from './json.js';
 export * from './person-url.js';
 export * from './requests.js';
 export * from './responses.js';
+export * from './routes.js';

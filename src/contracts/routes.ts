@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import { GLOBAL_ERRORS, type GlobalErrorType } from './errors.js';
+import { GetRequest, RESULT_HANDLING_MODES, SynchronizeRequest } from './requests.js';
+import { GetComplete, HealthResponse, PROCESSING_MESSAGES, SynchronizeComplete } from './responses.js';
+
+/**
+ * Every route the mock serves, as data: method, path, headers, body and the answers it may give, each with its
+ * zod schema. The OpenAPI document, the response self-check and the conformance suite are all built from this
+ * table, and a test checks that it lists exactly the routes the server has.
+ */
+export interface RouteContract {
+  /** Stable name, also the OpenAPI `operationId`. */
+  operationId: string;
+  method: 'get' | 'post' | 'delete';
+  /** OpenAPI-style path: `/account/results/{id}`. */
+  path: string;
+  /** Which API generation the route belongs to; `mock` for the mock's own routes. */
+  dialect: 'E1' | 'E4' | 'mock';
+  summary: string;
+  description?: string;
+  /** Request headers (names lower-case). */
+  headers?: z.ZodObject;
+  /** Path parameters, named as in `path`. */
+  params?: z.ZodObject;
+  body?: z.ZodType;
+  /** Answers by HTTP status. A status may allow several shapes (a union). */
+  responses: Record<number, ResponseContract>;
+}
+
+export interface ResponseContract {
+  description: string;
+  schema: z.ZodType;
+  /** Response headers worth documenting, e.g. `retry-after` on 429. */
+  headers?: z.ZodObject;
+}
+
+/** The text of a catalogue message as a schema: exact, or a pattern where it has `{placeholders}`. */
+function messageOf(type: GlobalErrorType): z.ZodType<string> {
+  const template: string = GLOBAL_ERRORS[type].message;
+  if (!template.includes('{')) return z.literal(template);
+  const pattern = template
+    .split(/\{\w+\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.+');
+  return z.string().regex(new RegExp(`^${pattern}$`), `expected a message of the form "${template}"`);
+}
+
+/** The E1 global error envelope restricted to some error types, each with its exact catalogue message. */
+export function errorEnvelope(...types: GlobalErrorType[]): z.ZodType {
+  const errors = types.map((type) => z.object({ errorType: z.literal(type), message: messageOf(type) }));
+  return z.object({
+    status: z.literal('error'),
+    error: errors.length === 1 ? (errors[0] as z.ZodType) : z.union(errors),
+  });
+}
+
+/** The error responses of some error types, grouped by the HTTP status each is sent with. */
+export function errorResponses(...types: GlobalErrorType[]): Record<number, ResponseContract> {
+  const byStatus = new Map<number, GlobalErrorType[]>();
+  for (const type of types) {
+    const status = GLOBAL_ERRORS[type].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), type]);
+  }
+  const out: Record<number, ResponseContract> = {};
+  for (const [status, list] of byStatus) {
+    out[status] = { description: `Global error: ${list.join(', ')}`, schema: errorEnvelope(...list) };
+  }
+  return out;
+}
+
+/** `process` of a `processing` answer, one schema per situation. */
+export const ProcessingAccepted = z.object({
+  status: z.literal('processing'),
+  process: z.object({ message: z.literal(PROCESSING_MESSAGES.accepted), resultLink: z.url() }),
+});
+export const ProcessingPending = z.object({
+  status: z.literal('processing'),
+  process: z.object({ message: z.literal(PROCESSING_MESSAGES.pending), resultLink: z.url() }),
+});
+export const ProcessingWebhook = z.object({
+  status: z.literal('processing'),
+  process: z.object({ message: z.literal(PROCESSING_MESSAGES.webhook), webhook: z.url() }),
+});
+
+const TOKEN = z.string().min(1);
+
+/** Headers of the E1 conversations endpoints. */
+export const E1Headers = z.object({
+  'account-api-token': TOKEN.describe('Your Account API token.'),
+  'identification-token': TOKEN.describe('Names the LinkedIn account (one account = one identification token).'),
+  'result-handling': z
+    .enum(RESULT_HANDLING_MODES)
+    .optional()
+    .describe(
+      'How the result comes back: long (default) holds the request, reslink answers a result link at once, webhook POSTs the result to webhook-url.',
+    ),
+  'webhook-url': z
+    .url()
+    .optional()
+    .describe('Absolute http(s) URL the result is POSTed to; required with result-handling: webhook.'),
+});
+
+/** Headers accepted on a result link: optional, but if sent they must belong to the job's account. */
+export const ResultLinkHeaders = z.object({
+  'account-api-token': TOKEN.optional(),
+  'identification-token': TOKEN.optional(),
+});
+
+const RETRY_AFTER = z.object({
+  'retry-after': z
+    .string()
+    .regex(/^[1-9]\d*$/)
+    .describe('Whole seconds until the earliest running request of the account is due.'),
+});
+
+const E1_REQUEST_ERRORS: GlobalErrorType[] = [
+  'invalidRequestBody',
+  'accountApiTokenRequired',
+  'invalidAccountApiToken',
+  'identificationTokenRequired',
+  'invalidIdentificationToken',
+  'noActiveSeats',
+  'linkedinAccountSignedOut',
+];
+
+function conversationsRoute(
+  operationId: string,
+  path: string,
+  summary: string,
+  body: z.ZodType,
+  complete: z.ZodType,
+): RouteContract {
+  const errors = errorResponses(...E1_REQUEST_ERRORS);
+  return {
+    operationId,
+    method: 'post',
+    path,
+    dialect: 'E1',
+    summary,
+    headers: E1Headers,
+    body,
+    responses: {
+      200: {
+        description: 'Complete (long mode, or the final body), or accepted for processing (reslink, webhook).',
+        schema: z.union([complete, ProcessingAccepted, ProcessingWebhook]),
+      },
+      ...errors,
+      413: { description: 'Body over 1 MiB: invalidRequestBody', schema: errorEnvelope('invalidRequestBody') },
+      429: {
+        description: 'Global error: tooManyRequests (the 11th uncompleted request of an account)',
+        schema: errorEnvelope('tooManyRequests'),
+        headers: RETRY_AFTER,
+      },
+    },
+  };
+}
+
+/** The E1 routes and the mock's own. */
+export const E1_ROUTES: RouteContract[] = [
+  conversationsRoute(
+    'synchronizeConversations',
+    '/account/conversations.synchronize',
+    'Synchronize conversations (slow: one conversation after another in a cloud browser)',
+    SynchronizeRequest,
+    SynchronizeComplete,
+  ),
+  conversationsRoute(
+    'getConversations',
+    '/account/conversations.get',
+    'Get messages of synchronized conversations (fast), optionally only those after `since`',
+    GetRequest,
+    GetComplete,
+  ),
+  {
+    operationId: 'getResult',
+    method: 'get',
+    path: '/account/results/{id}',
+    dialect: 'E1',
+    summary: 'Pull the result of a request made with result-handling reslink (or webhook)',
+    headers: ResultLinkHeaders,
+    params: z.object({ id: z.string().describe('The result id, the last segment of resultLink.') }),
+    responses: {
+      200: {
+        description: 'Still processing, or exactly the body long mode would have sent.',
+        schema: z.union([SynchronizeComplete, GetComplete, ProcessingPending]),
+      },
+      ...errorResponses('linkedinAccountSignedOut', 'resultNotFound'),
+    },
+  },
+];
+
+export const MOCK_ROUTES: RouteContract[] = [
+  {
+    operationId: 'health',
+    method: 'get',
+    path: '/__mock/health',
+    dialect: 'mock',
+    summary: 'Readiness: 200 once the server accepts requests',
+    responses: { 200: { description: 'Ready', schema: HealthResponse } },
+  },
+];
+
+/** Every route, in the order they are documented. */
+export const ROUTES: RouteContract[] = [...E1_ROUTES, ...MOCK_ROUTES];
+
+/** The answer any unknown method and path gets. */
+export const NOT_FOUND_RESPONSE: ResponseContract = {
+  description: 'No such endpoint: endpointNotFound',
+  schema: errorEnvelope('endpointNotFound'),
+};
