@@ -6,7 +6,8 @@ import { GetRequest, SynchronizeRequest } from '../contracts/requests.js';
 import { PROCESSING_MESSAGES } from '../contracts/responses.js';
 import type { VirtualClock } from '../world/clock.js';
 import type { Job } from '../world/job.js';
-import { errorBody, World } from '../world/world.js';
+import { World } from '../world/world.js';
+import { E1_FORMAT, e1Targets, errorBody } from './e1-format.js';
 import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { MAX_BODY_BYTES, parseBody, parseResultHandling, readBodyText, requestOrigin } from './request.js';
 
@@ -70,7 +71,7 @@ export function createMockServer(input: MockOptions = {}): MockServer {
   const sendOutcome = (c: Context, job: Job) => {
     const outcome = job.outcome as NonNullable<Job['outcome']>;
     if (outcome.kind === 'complete') return send(c, 200, outcome.body);
-    return send(c, options.errorHttpStatus ?? GLOBAL_ERRORS[outcome.errorType].status, outcome.body);
+    return send(c, options.errorHttpStatus ?? outcome.status, outcome.body);
   };
 
   const resultLink = (c: Context, id: string) => `${requestOrigin(c.req.raw, options.publicUrl)}/account/results/${id}`;
@@ -116,7 +117,7 @@ export function createMockServer(input: MockOptions = {}): MockServer {
       }
       const body = parseBody(text.text, schema);
       if ('issues' in body) return sendInvalid(c, body.issues);
-      const admission = world[submit](auth.account, body.value);
+      const admission = world[submit](auth.account, e1Targets(body.value), E1_FORMAT);
       if ('error' in admission) {
         if (admission.error === 'tooManyRequests') {
           return sendError(c, admission.error, undefined, { 'retry-after': String(admission.retryAfterSeconds) });

@@ -20,6 +20,8 @@ export class Account {
   /** Sync jobs run one at a time (one cloud browser per account), in arrival order. */
   readonly syncQueue: (() => void)[] = [];
   syncRunning = false;
+  /** Workflows started so far; numbers the next workflow id. */
+  workflowCount = 0;
   /** Seeded source for this account's simulated latencies. */
   readonly random: SeededRandom;
 

@@ -1,17 +1,23 @@
-import type { GlobalErrorType } from '../contracts/errors.js';
 import type { Account } from './account.js';
 
 export type JobKind = 'synchronize' | 'get';
 
-/** How a job ended: the final body, exactly as long polling would send it. */
+/**
+ * How a job ended, rendered by the dialect that accepted it: the final body, and for an error its type and
+ * the HTTP status it is sent with.
+ */
 export type JobOutcome =
   | { kind: 'complete'; body: string }
-  | { kind: 'error'; errorType: GlobalErrorType; body: string };
+  | { kind: 'error'; errorType: string; status: number; body: string };
 
 /** One accepted request of an account, from acceptance until its final body is known. */
 export class Job {
   outcome: JobOutcome | undefined;
   finishedAt: number | undefined;
+  /** When the job began its work; undefined while it waits behind the account's other syncs. */
+  startedAt: number | undefined;
+  /** Runs a job that is only waiting out its latency at once (a server shutting down answers held reads). */
+  expedite: (() => void) | undefined;
   /** When the job is expected to finish; used for `Retry-After`. `Infinity` while queued. */
   estimatedDoneAt = Number.POSITIVE_INFINITY;
   /** The account-api-token the job was accepted with; a result link answers no other. */

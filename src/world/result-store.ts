@@ -15,11 +15,11 @@ export class ResultStore {
     private readonly newId: () => string,
   ) {}
 
-  /** Gives `job` a result id (once) and makes it reachable by it. */
-  register(job: Job, now: number): string {
+  /** Gives `job` a result id (once: `given`, else a new random one) and makes it reachable by it. */
+  register(job: Job, now: number, given?: string): string {
     this.sweep(now);
     if (job.resultId) return job.resultId;
-    const id = this.newId();
+    const id = given ?? this.newId();
     job.resultId = id;
     this.byId.set(id, job);
     job.onFinish(() => this.expiryQueue.push(job));

@@ -1,9 +1,9 @@
-import { type GlobalErrorType, globalErrorMessage, PERSON_ERRORS } from '../contracts/errors.js';
-import { toJson } from '../contracts/json.js';
+import type { GlobalErrorType, PersonErrorType } from '../contracts/errors.js';
+import type { RawJson } from '../contracts/json.js';
 import { type PersonRef, personRef } from '../contracts/person-url.js';
-import { CHANNELS, type Channel, type GetRequest, type SynchronizeRequest } from '../contracts/requests.js';
+import type { Channel } from '../contracts/requests.js';
 import { Account, type AccountState } from './account.js';
-import type { VirtualClock } from './clock.js';
+import type { ClockTimer, VirtualClock } from './clock.js';
 import { Job, type JobOutcome } from './job.js';
 import { deriveSeed, deriveUuid } from './random.js';
 import { ResultStore } from './result-store.js';
@@ -56,9 +56,38 @@ export interface NewMessage {
   at?: number;
 }
 
-interface SyncStep {
+/** A conversation to synchronize: the person URL exactly as the client sent it. */
+export interface SyncTarget {
   channel: Channel;
   person: string;
+}
+
+/** A conversation to read, optionally only messages strictly after `since` (ISO 8601). */
+export interface ReadTarget extends SyncTarget {
+  since?: string | undefined;
+}
+
+/** What a sync did for one person: synced, or a per-person error. */
+export interface SyncEntry extends SyncTarget {
+  error?: PersonErrorType;
+}
+
+/** What a read found for one conversation; no `data` when the conversation is not synced. */
+export interface ReadEntry extends ReadTarget {
+  data: { total: number; messages: RawJson } | undefined;
+}
+
+/**
+ * How a dialect renders a job's result. The world calls it once, when the job ends; the outcome it returns
+ * is what the job answers (long poll, result link, workflow status, webhook).
+ */
+export interface OutcomeFormat {
+  synchronized(entries: SyncEntry[]): JobOutcome;
+  read(entries: ReadEntry[]): JobOutcome;
+  failed(errorType: 'linkedinAccountSignedOut'): JobOutcome;
+}
+
+interface SyncStep extends SyncTarget {
   ref: PersonRef;
 }
 
@@ -69,6 +98,8 @@ interface SyncStep {
 export class World {
   readonly clock: VirtualClock;
   readonly results: ResultStore;
+  /** E4 workflows by id: their jobs, readable until `resultTtlMs` after they end. */
+  readonly workflows: ResultStore;
   readonly webhooks: WebhookDispatcher;
   private readonly accounts = new Map<string, Account>();
   private readonly generator: ThreadGenerator;
@@ -77,6 +108,7 @@ export class World {
     this.clock = options.clock;
     this.generator = new ThreadGenerator(options.seed, options.threadShape ?? DEFAULT_THREAD_SHAPE);
     this.results = new ResultStore(options.resultTtlMs, options.newResultId);
+    this.workflows = new ResultStore(options.resultTtlMs, options.newResultId);
     this.webhooks = new WebhookDispatcher(options.clock, options.sendWebhook, options.speed);
   }
 
@@ -145,28 +177,31 @@ export class World {
     return true;
   }
 
-  /** Accepts a synchronize request: one job, persons one after another, queued behind the account's other syncs. */
-  submitSynchronize(account: Account, request: SynchronizeRequest): Admission {
-    const steps: SyncStep[] = CHANNELS.flatMap((channel) =>
-      (request[channel] ?? []).map(({ person }) => ({ channel, person, ref: personRef(person) })),
-    );
+  /**
+   * Accepts a synchronize: one job, persons one after another, queued behind the account's other syncs.
+   * `format` renders the outcome in the dialect of the request.
+   */
+  submitSynchronize(account: Account, targets: readonly SyncTarget[], format: OutcomeFormat): Admission {
     const admission = this.admit(account, 'synchronize');
     if ('error' in admission) return admission;
     const { job } = admission;
+    const steps = targets.map((target) => ({ ...target, ref: personRef(target.person) }));
     const latencies = steps.map(() => this.delay(account, this.options.latency.syncMs));
-    const completion: Record<Channel, { person: string; result: object }[]> = { standard: [], salesNavigator: [] };
+    const entries: SyncEntry[] = [];
+    let timer: ClockTimer | undefined;
     /** Syncs one person; false when the job has failed instead. */
     const runStep = (step: SyncStep): boolean => {
       if (account.state === 'signedOut') {
-        this.fail(job, 'linkedinAccountSignedOut');
+        job.finish(format.failed('linkedinAccountSignedOut'), this.clock.now());
         return false;
       }
+      const { channel, person } = step;
       if (this.personExists(step.ref)) {
-        this.thread(account, step.channel, step.ref);
-        account.synced[step.channel].add(step.ref.key);
-        completion[step.channel].push({ person: step.person, result: { success: true } });
+        this.thread(account, channel, step.ref);
+        account.synced[channel].add(step.ref.key);
+        entries.push({ channel, person });
       } else {
-        completion[step.channel].push({ person: step.person, result: personError('personNotFound') });
+        entries.push({ channel, person, error: 'personNotFound' });
       }
       return true;
     };
@@ -178,20 +213,26 @@ export class World {
         next++;
       }
       if (next === steps.length) {
-        this.complete(job, completion);
+        job.finish(format.synchronized(entries), this.clock.now());
         return;
       }
       const now = this.clock.now();
       job.estimatedDoneAt = now + latencies.slice(next).reduce((sum, ms) => sum + ms, 0);
-      this.clock.setTimer(now + (latencies[next] as number), () => {
+      timer = this.clock.setTimer(now + (latencies[next] as number), () => {
+        timer = undefined;
         if (runStep(steps[next] as SyncStep)) runFrom(next + 1);
       });
     };
     const start = () => {
+      // A job cancelled while it waited never starts: the next one does.
+      if (job.finished) return account.syncQueue.shift()?.();
       account.syncRunning = true;
+      job.startedAt = this.clock.now();
       runFrom(0);
     };
     job.onFinish(() => {
+      timer?.cancel();
+      if (job.startedAt === undefined) return;
       account.syncRunning = false;
       account.syncQueue.shift()?.();
     });
@@ -200,36 +241,51 @@ export class World {
     return { job };
   }
 
-  /** Accepts a get request: one fast job that reads the synced conversations when it falls due. */
-  submitGet(account: Account, request: GetRequest): Admission {
+  /** Accepts a read of synced conversations: one fast job that reads them when it falls due. */
+  submitGet(account: Account, reads: readonly ReadTarget[], format: OutcomeFormat): Admission {
     const admission = this.admit(account, 'get');
     if ('error' in admission) return admission;
     const { job } = admission;
     const delay = this.delay(account, this.options.latency.getMs);
-    job.estimatedDoneAt = this.clock.now() + delay;
+    job.startedAt = this.clock.now();
+    job.estimatedDoneAt = job.startedAt + delay;
+    let timer: ClockTimer | undefined;
     const run = () => {
+      timer?.cancel();
+      if (job.finished) return;
       if (account.state === 'signedOut') {
-        this.fail(job, 'linkedinAccountSignedOut');
+        job.finish(format.failed('linkedinAccountSignedOut'), this.clock.now());
         return;
       }
-      const completion: Record<Channel, { person: string; result: object }[]> = { standard: [], salesNavigator: [] };
-      for (const channel of CHANNELS) {
-        for (const { person, since } of request[channel] ?? []) {
-          const ref = personRef(person);
-          const thread = account.synced[channel].has(ref.key) ? account.threads[channel].get(ref.key) : undefined;
-          completion[channel].push({
-            person,
-            result: thread
-              ? { success: true, data: thread.since(since === undefined ? undefined : Date.parse(since)) }
-              : personError('notSynchronized'),
-          });
-        }
-      }
-      this.complete(job, completion);
+      const entries = reads.map(({ channel, person, since }): ReadEntry => {
+        const key = personRef(person).key;
+        const thread = account.synced[channel].has(key) ? account.threads[channel].get(key) : undefined;
+        const data = thread?.since(since === undefined ? undefined : Date.parse(since));
+        return { channel, person, since, data };
+      });
+      job.finish(format.read(entries), this.clock.now());
     };
     if (delay === 0) run();
-    else this.clock.setTimer(job.estimatedDoneAt, run);
+    else {
+      timer = this.clock.setTimer(job.estimatedDoneAt, run);
+      job.expedite = run;
+    }
     return { job };
+  }
+
+  /**
+   * Ends a job that has not finished, with `outcome` (a cancelled workflow): a sync stops before its next
+   * person, and persons it already synced stay synced. False when the job had already finished.
+   */
+  cancel(job: Job, outcome: JobOutcome): boolean {
+    if (job.finished) return false;
+    job.finish(outcome, this.clock.now());
+    return true;
+  }
+
+  /** A new workflow id for `account`: `wf-` and a UUID, deterministic per account and seed. */
+  newWorkflowId(account: Account): string {
+    return `wf-${deriveUuid('workflow', this.options.seed, account.id, account.workflowCount++)}`;
   }
 
   /** Account state first, then the limit on uncompleted requests; the job starts as queued. */
@@ -251,22 +307,4 @@ export class World {
     if (this.options.speed === 0) return 0;
     return Math.round(account.random.jittered(baseMs, this.options.latency.jitter) * this.options.speed);
   }
-
-  private complete(job: Job, completion: object): void {
-    const outcome: JobOutcome = { kind: 'complete', body: toJson({ status: 'complete', completion }) };
-    job.finish(outcome, this.clock.now());
-  }
-
-  private fail(job: Job, errorType: GlobalErrorType): void {
-    job.finish({ kind: 'error', errorType, body: errorBody(errorType) }, this.clock.now());
-  }
-}
-
-/** The JSON of a global error envelope. */
-export function errorBody(errorType: GlobalErrorType, params?: Record<string, string>): string {
-  return JSON.stringify({ status: 'error', error: { errorType, message: globalErrorMessage(errorType, params) } });
-}
-
-function personError(errorType: keyof typeof PERSON_ERRORS) {
-  return { success: false, error: { errorType, message: PERSON_ERRORS[errorType] } };
 }

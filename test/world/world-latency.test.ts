@@ -1,22 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../src/contracts/requests.js';
+import { E1_FORMAT } from '../../src/server/e1-format.js';
 import type { Job } from '../../src/world/job.js';
 import { flush, person, START_MS, testMock } from '../helpers.js';
 
 type Mock = ReturnType<typeof testMock>;
 
 function sync(mock: Mock, slugs: string[], token = 'acc-1', channel: Channel = 'standard'): Job {
-  const admission = mock.world.submitSynchronize(mock.world.account(token), {
-    [channel]: slugs.map((slug) => ({ person: person(slug) })),
-  });
+  const targets = slugs.map((slug) => ({ channel, person: person(slug) }));
+  const admission = mock.world.submitSynchronize(mock.world.account(token), targets, E1_FORMAT);
   if (!('job' in admission)) throw new Error(`not admitted: ${admission.error}`);
   return admission.job;
 }
 
 function get(mock: Mock, slugs: string[], token = 'acc-1'): Job {
-  const admission = mock.world.submitGet(mock.world.account(token), {
-    standard: slugs.map((slug) => ({ person: person(slug) })),
-  });
+  const reads = slugs.map((slug) => ({ channel: 'standard' as const, person: person(slug) }));
+  const admission = mock.world.submitGet(mock.world.account(token), reads, E1_FORMAT);
   if (!('job' in admission)) throw new Error(`not admitted: ${admission.error}`);
   return admission.job;
 }
