@@ -57,6 +57,16 @@ export function globalErrorMessage(type: GlobalErrorType, params: Record<string,
   return GLOBAL_ERRORS[type].message.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 }
 
+/** A catalogue message as a schema: the exact text, or a pattern where the template has `{placeholders}`. */
+export function messageSchema(template: string): z.ZodType<string> {
+  if (!template.includes('{')) return z.literal(template);
+  const pattern = template
+    .split(/\{\w+\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.+');
+  return z.string().regex(new RegExp(`^${pattern}$`), `expected a message of the form "${template}"`);
+}
+
 /** Per-conversation errors, reported inside a `complete` envelope, never as global errors. */
 export const PERSON_ERRORS = {
   personNotFound: 'The provided URL is not an existing LinkedIn person.',

@@ -2,6 +2,8 @@
  * The contracts of Linked API's conversations endpoints (E1 dialect), as zod schemas. They are the single
  * source of truth: the server validates requests and shapes answers from them.
  */
+export * from './e4.js';
+export * from './e4-routes.js';
 export * from './errors.js';
 export * from './issues.js';
 export * from './json.js';

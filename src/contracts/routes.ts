@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { GLOBAL_ERRORS, type GlobalErrorType } from './errors.js';
+import { E4_ROUTES } from './e4-routes.js';
+import { GLOBAL_ERRORS, type GlobalErrorType, messageSchema } from './errors.js';
 import { GetRequest, RESULT_HANDLING_MODES, SynchronizeRequest } from './requests.js';
 import { GetComplete, HealthResponse, PROCESSING_MESSAGES, SynchronizeComplete } from './responses.js';
 
@@ -34,20 +35,11 @@ export interface ResponseContract {
   headers?: z.ZodObject;
 }
 
-/** The text of a catalogue message as a schema: exact, or a pattern where it has `{placeholders}`. */
-function messageOf(type: GlobalErrorType): z.ZodType<string> {
-  const template: string = GLOBAL_ERRORS[type].message;
-  if (!template.includes('{')) return z.literal(template);
-  const pattern = template
-    .split(/\{\w+\}/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.+');
-  return z.string().regex(new RegExp(`^${pattern}$`), `expected a message of the form "${template}"`);
-}
-
 /** The E1 global error envelope restricted to some error types, each with its exact catalogue message. */
 export function errorEnvelope(...types: GlobalErrorType[]): z.ZodType {
-  const errors = types.map((type) => z.object({ errorType: z.literal(type), message: messageOf(type) }));
+  const errors = types.map((type) =>
+    z.object({ errorType: z.literal(type), message: messageSchema(GLOBAL_ERRORS[type].message) }),
+  );
   return z.object({
     status: z.literal('error'),
     error: errors.length === 1 ? (errors[0] as z.ZodType) : z.union(errors),
@@ -201,7 +193,7 @@ export const MOCK_ROUTES: RouteContract[] = [
 ];
 
 /** Every route, in the order they are documented. */
-export const ROUTES: RouteContract[] = [...E1_ROUTES, ...MOCK_ROUTES];
+export const ROUTES: RouteContract[] = [...E1_ROUTES, ...E4_ROUTES, ...MOCK_ROUTES];
 
 /** The answer any unknown method and path gets. */
 export const NOT_FOUND_RESPONSE: ResponseContract = {

@@ -8,6 +8,7 @@ import type { VirtualClock } from '../world/clock.js';
 import type { Job } from '../world/job.js';
 import { World } from '../world/world.js';
 import { E1_FORMAT, e1Targets, errorBody } from './e1-format.js';
+import { e4ErrorBody, registerE4Routes } from './e4.js';
 import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { MAX_BODY_BYTES, parseBody, parseResultHandling, readBodyText, requestOrigin } from './request.js';
 
@@ -156,7 +157,15 @@ export function createMockServer(input: MockOptions = {}): MockServer {
     if (!job.finished) return processing(c, job, PROCESSING_MESSAGES.pending);
     return sendOutcome(c, job);
   });
-  app.notFound((c) => sendError(c, 'endpointNotFound', { method: c.req.method, path: new URL(c.req.url).pathname }));
+  registerE4Routes(app, { world, options, hold: holdLongPoll });
+  app.notFound(function endpointNotFound(c) {
+    const params = { method: c.req.method, path: new URL(c.req.url).pathname };
+    // A client of today's API (it sends linked-api-token) gets the E4 envelope it can parse.
+    if (c.req.header('linked-api-token') !== undefined && c.req.header('account-api-token') === undefined) {
+      return send(c, options.errorHttpStatus ?? 404, e4ErrorBody('endpointNotFound', params));
+    }
+    return sendError(c, 'endpointNotFound', params);
+  });
   app.onError((error, c) => {
     if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || c.req.raw.signal.aborted) {
       // The client went away while its body was being read: nobody will see this answer, and it is no bug.

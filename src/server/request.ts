@@ -62,22 +62,34 @@ function readIncoming(incoming: IncomingMessage): Promise<string> {
 
 export type Parsed<T> = { value: T } | { issues: InputIssue[] };
 
-/** JSON text → a value of `schema`, or the list of what is wrong with it. */
-export function parseBody<S extends z.ZodType>(text: string, schema: S): Parsed<z.infer<S>> {
+/** JSON text → the value it holds, or what is wrong with it. */
+export function parseJsonText(text: string, expected = 'a JSON object'): { json: unknown } | { issues: InputIssue[] } {
   if (text.trim() === '') {
-    return { issues: [{ path: 'body', problem: 'expected a JSON object, got an empty body' }] };
+    return { issues: [{ path: 'body', problem: `expected ${expected}, got an empty body` }] };
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return { json: JSON.parse(text) };
   } catch (error) {
     return { issues: [{ path: 'body', problem: `expected valid JSON (${(error as Error).message})` }] };
   }
+}
+
+/** A parsed JSON value → a value of `schema`, or the list of what is wrong with it (paths under `body`). */
+export function validate<S extends z.ZodType>(json: unknown, schema: S): Parsed<z.infer<S>> {
   // `reportInput` (the offending values, for the messages) costs zod its fast path: ask for it only to
   // describe a body already found invalid.
   const result = schema.safeParse(json);
   if (result.success) return { value: result.data };
-  return { issues: toInputIssues(schema.safeParse(json, { reportInput: true }).error?.issues ?? result.error.issues) };
+  const issues = toInputIssues(schema.safeParse(json, { reportInput: true }).error?.issues ?? result.error.issues);
+  return {
+    issues: issues.map((issue) => (issue.path.startsWith('[') ? { ...issue, path: `body${issue.path}` } : issue)),
+  };
+}
+
+/** JSON text → a value of `schema`, or the list of what is wrong with it. */
+export function parseBody<S extends z.ZodType>(text: string, schema: S): Parsed<z.infer<S>> {
+  const parsed = parseJsonText(text);
+  return 'issues' in parsed ? parsed : validate(parsed.json, schema);
 }
 
 export interface ResultHandling {
