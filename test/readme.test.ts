@@ -45,6 +45,22 @@ describe('README', () => {
     expect(account.threads.standard.get(outcome.jane)?.list().at(-1)).toMatchObject({ sender: 'them', text: 'Hi!' });
   });
 
+  it('runs the official-SDK example as written', async () => {
+    const snippet = block("Today's Linked API (E4)", 'ts').replace(
+      "from 'linkedapi-mock'",
+      `from '${join(root, 'src/index.js')}'`,
+    );
+    const dir = join(root, 'test/.generated');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'readme-sdk.ts');
+    writeFileSync(file, `${snippet}\nexport const outcome = { data, errors, jane };\n`);
+    const { outcome } = await import(file);
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.data).toHaveLength(1);
+    expect(outcome.data[0]).toMatchObject({ personUrl: outcome.jane, type: 'st' });
+    expect(outcome.data[0].messages.length).toBeGreaterThan(0);
+  });
+
   it('shows the walk-through bodies the mock really sends', async () => {
     const clock = new ManualClock(Date.parse('2024-06-03T09:00:00Z'));
     const { app } = createMockServer({ seed: 7, clock, speed: 0 });
