@@ -8,9 +8,10 @@ import type { VirtualClock } from '../world/clock.js';
 import type { Job } from '../world/job.js';
 import { World } from '../world/world.js';
 import { E1_FORMAT, e1Targets, errorBody } from './e1-format.js';
-import { e4ErrorBody, registerE4Routes } from './e4.js';
+import { e4ErrorBody, isE4Path, registerE4Routes } from './e4.js';
 import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { MAX_BODY_BYTES, parseBody, parseResultHandling, readBodyText, requestOrigin } from './request.js';
+import { selfCheck } from './self-check.js';
 
 /** An in-process mock: the Hono app, the world behind it and its clock. */
 export interface MockServer {
@@ -50,6 +51,7 @@ export function createMockServer(input: MockOptions = {}): MockServer {
   });
   const heldLongPolls = new Set<() => void>();
   const app = new Hono();
+  if (options.selfCheck) app.use(selfCheck(options)); // first, so that it sees every answer
 
   const send = (c: Context, status: number, body: string, headers?: Record<string, string>) =>
     c.body(body, status as 200, { ...JSON_HEADERS, ...headers });
@@ -160,8 +162,9 @@ export function createMockServer(input: MockOptions = {}): MockServer {
   registerE4Routes(app, { world, options, hold: holdLongPoll });
   app.notFound(function endpointNotFound(c) {
     const params = { method: c.req.method, path: new URL(c.req.url).pathname };
-    // A client of today's API (it sends linked-api-token) gets the E4 envelope it can parse.
-    if (c.req.header('linked-api-token') !== undefined && c.req.header('account-api-token') === undefined) {
+    // Under E4's paths, or from a client of today's API (it sends linked-api-token), the E4 envelope it can parse.
+    const e4Client = c.req.header('linked-api-token') !== undefined && c.req.header('account-api-token') === undefined;
+    if (e4Client || isE4Path(params.path)) {
       return send(c, options.errorHttpStatus ?? 404, e4ErrorBody('endpointNotFound', params));
     }
     return sendError(c, 'endpointNotFound', params);

@@ -45,6 +45,11 @@ export function e4ErrorBody(type: E4ErrorType, params?: Record<string, string>):
   return JSON.stringify({ success: false, error: { type, message: e4ErrorMessage(type, params) } });
 }
 
+/** Whether a path lies under E4's endpoints (`/workflows…`, `/conversations/…`). */
+export function isE4Path(path: string): boolean {
+  return path === '/workflows' || path.startsWith('/workflows/') || path.startsWith('/conversations/');
+}
+
 const unsupportedRead = (): never => {
   throw new Error('a workflow only synchronizes');
 };

@@ -154,7 +154,7 @@ describe('E4 limits and unknown paths', () => {
     expect(e1.body.error.errorType).toBe('tooManyRequests');
   });
 
-  it('answers an unknown path in the E4 envelope when the client speaks E4, in the E1 one otherwise', async () => {
+  it('answers an unknown path in the E4 envelope under E4 paths or when the client speaks E4, in the E1 one otherwise', async () => {
     const mock = testMock({ speed: 0 });
     const e4Answer = await e4(mock).call('GET', '/account', undefined, e4Tokens());
     expect(e4Answer.status).toBe(404);
@@ -162,9 +162,15 @@ describe('E4 limits and unknown paths', () => {
       success: false,
       error: { type: 'endpointNotFound', message: 'There is no endpoint at GET /account.' },
     });
-    const e1Answer = await mock.get('/workflows/x/y', tokens());
+    const e1Answer = await mock.get('/account/conversations.list', tokens());
     expect(e1Answer.status).toBe(404);
     expect(e1Answer.body.error.errorType).toBe('endpointNotFound');
+    const underE4 = await mock.get('/workflows/x/y', tokens());
+    expect(underE4.status).toBe(404);
+    expect(underE4.body).toEqual({
+      success: false,
+      error: { type: 'endpointNotFound', message: 'There is no endpoint at GET /workflows/x/y.' },
+    });
     const wrongMethod = await e4(mock).call('PUT', '/workflows', st(ann));
     expect(wrongMethod.status).toBe(404);
     expect(wrongMethod.body.error).toEqual({
