@@ -50,8 +50,8 @@ export function isE4Path(path: string): boolean {
   return path === '/workflows' || path.startsWith('/workflows/') || path.startsWith('/conversations/');
 }
 
-const unsupportedRead = (): never => {
-  throw new Error('a workflow only synchronizes');
+const notThisKindOfJob = (): never => {
+  throw new Error('a workflow only synchronizes, a poll only reads');
 };
 
 /** Renders a sync workflow's outcome as its `completion` (one object, or an array like the request) or `failure`. */
@@ -69,7 +69,7 @@ function workflowFormat(actions: SyncConversationAction[], single: boolean): Out
       });
       return { kind: 'complete', body: JSON.stringify(single ? completion[0] : completion) };
     },
-    read: unsupportedRead,
+    read: notThisKindOfJob,
     failed: (reason) => failure(reason),
   };
 }
@@ -82,7 +82,7 @@ function failure(reason: keyof typeof WORKFLOW_FAILURES): JobOutcome {
 /** Renders a poll: every conversation synced, or `conversationsNotSynced` naming those that are not. */
 function pollFormat(items: PollRequest): OutcomeFormat {
   return {
-    synchronized: unsupportedRead,
+    synchronized: notThisKindOfJob,
     read(entries) {
       const missing = entries.flatMap((entry, index) =>
         entry.data ? [] : [`${entry.person} (${(items[index] as PollRequest[number]).type})`],
