@@ -31,6 +31,11 @@ export class ResultStore {
     return this.byId.get(id);
   }
 
+  /** Forgets every job `keep` says no to (resetting one account). */
+  retain(keep: (job: Job) => boolean): void {
+    for (const [id, job] of this.byId) if (!keep(job)) this.byId.delete(id);
+  }
+
   get size(): number {
     return this.byId.size;
   }

@@ -71,16 +71,22 @@ export class ThreadGenerator {
   ) {}
 
   /** Messages of the thread, oldest first, all strictly before `windowEnd`. */
-  generate(account: string, channel: Channel, personKey: string, windowEnd: number): StoredMessage[] {
+  generate(
+    account: string,
+    channel: Channel,
+    personKey: string,
+    windowEnd: number,
+    shape: ThreadShape = this.shape,
+  ): StoredMessage[] {
     const f = this.faker;
     f.seed(deriveSeed('thread', this.seed, account, channel, personKey));
-    const count = f.number.int({ min: this.shape.minMessages, max: this.shape.maxMessages });
+    const count = f.number.int({ min: shape.minMessages, max: shape.maxMessages });
     // Times are whole seconds, so the window starts at a whole second to keep every message inside it.
-    const windowStart = Math.ceil((windowEnd - this.shape.windowMs) / 1000) * 1000;
+    const windowStart = Math.ceil((windowEnd - shape.windowMs) / 1000) * 1000;
     // Conversations come in bursts: a message often follows the previous one by minutes. Each time only ever
     // moves earlier (or 1 s past its predecessor), so all stay inside the window.
     const times = f.date
-      .betweens({ from: windowStart, to: windowEnd - 3_600_000, count })
+      .betweens({ from: windowStart, to: windowEnd - Math.min(3_600_000, shape.windowMs / 2), count })
       .map((date) => Math.floor(date.getTime() / 1000) * 1000);
     for (let i = 1; i < times.length; i++) {
       const previous = times[i - 1] as number;
@@ -99,5 +105,11 @@ export class ThreadGenerator {
       messages.push({ id: f.string.uuid(), sender, text, time: formatMessageTime(at), at });
     }
     return messages;
+  }
+
+  /** One realistic line from `sender`, deterministic from `parts` (a timeline message without a text). */
+  line(sender: 'us' | 'them', ...parts: readonly (string | number)[]): string {
+    this.faker.seed(deriveSeed('line', this.seed, ...parts));
+    return pick(this.faker, sender === 'us' ? LINES_US : LINES_THEM);
   }
 }

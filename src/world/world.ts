@@ -7,6 +7,14 @@ import type { ClockTimer, VirtualClock } from './clock.js';
 import { Job, type JobOutcome } from './job.js';
 import { deriveSeed, deriveUuid } from './random.js';
 import { ResultStore } from './result-store.js';
+import {
+  EMPTY_SCENARIO,
+  type PendingEvent,
+  type PersonSpec,
+  type TimelineEntry,
+  type WorldEvent,
+  type WorldScenario,
+} from './scenario.js';
 import { formatMessageTime, Thread } from './thread.js';
 import { DEFAULT_THREAD_SHAPE, ThreadGenerator, type ThreadShape } from './thread-generator.js';
 import { WebhookDispatcher, type WebhookSender } from './webhooks.js';
@@ -40,6 +48,8 @@ export interface WorldOptions {
   /** Makes an unguessable result-link id. */
   newResultId: () => string;
   sendWebhook: WebhookSender;
+  /** Accounts, persons and timeline; default: the default world. */
+  scenario?: WorldScenario;
 }
 
 export type AuthResult = { account: Account } | { error: GlobalErrorType };
@@ -97,19 +107,104 @@ interface SyncStep extends SyncTarget {
  */
 export class World {
   readonly clock: VirtualClock;
-  readonly results: ResultStore;
+  results!: ResultStore;
   /** E4 workflows by id: their jobs, readable until `resultTtlMs` after they end. */
-  readonly workflows: ResultStore;
-  readonly webhooks: WebhookDispatcher;
+  workflows!: ResultStore;
+  webhooks!: WebhookDispatcher;
   private readonly accounts = new Map<string, Account>();
-  private readonly generator: ThreadGenerator;
+  private generator!: ThreadGenerator;
+  private scenario: WorldScenario = EMPTY_SCENARIO;
+  /** Persons a timeline event has made disappear (canonical keys). */
+  private readonly disappeared = new Set<string>();
+  /** Timeline events still to happen, each with its armed timer. */
+  private readonly pending = new Map<PendingEvent, ClockTimer>();
 
-  constructor(readonly options: WorldOptions) {
+  constructor(public options: WorldOptions) {
     this.clock = options.clock;
+    this.load(options.scenario ?? EMPTY_SCENARIO, options);
+  }
+
+  /**
+   * Replaces the scenario (and any options given) and resets everything: accounts, conversations, jobs,
+   * result links, workflows, webhook attempts. The clock is not rewound; the timeline starts again from now.
+   */
+  load(scenario: WorldScenario, options: Partial<WorldOptions> = {}): void {
+    this.options = { ...this.options, ...options, scenario };
+    this.scenario = scenario;
+    this.reset();
+  }
+
+  /**
+   * Back to the scenario's initial state. With `identificationToken`: that account only (it starts afresh on
+   * its next request, and its result links and workflows are forgotten); the timeline is not rearmed.
+   */
+  reset(identificationToken?: string): void {
+    if (identificationToken !== undefined) {
+      this.accounts.delete(identificationToken);
+      const other = (job: Job) => job.account.id !== identificationToken;
+      this.results.retain(other);
+      this.workflows.retain(other);
+      return;
+    }
+    const { options } = this;
+    this.accounts.clear();
+    this.disappeared.clear();
+    for (const timer of this.pending.values()) timer.cancel();
+    this.pending.clear();
     this.generator = new ThreadGenerator(options.seed, options.threadShape ?? DEFAULT_THREAD_SHAPE);
     this.results = new ResultStore(options.resultTtlMs, options.newResultId);
     this.workflows = new ResultStore(options.resultTtlMs, options.newResultId);
-    this.webhooks = new WebhookDispatcher(options.clock, options.sendWebhook, options.speed);
+    this.webhooks = new WebhookDispatcher(this.clock, options.sendWebhook, options.speed);
+    for (const entry of this.scenario.timeline) this.arm(entry);
+  }
+
+  /** Timeline events still to happen, soonest first. */
+  pendingEvents(): PendingEvent[] {
+    return [...this.pending.keys()].sort((a, b) => a.at - b.at);
+  }
+
+  /** The accounts that have been used (or listed by the scenario and touched), by identification token. */
+  knownAccounts(): Account[] {
+    return [...this.accounts.values()];
+  }
+
+  /** Applies one timeline event now. */
+  apply(event: WorldEvent): void {
+    if (event.type === 'message') {
+      const account = this.account(event.account);
+      const key = personRef(event.person).key;
+      const text = event.text ?? this.generator.line(event.sender, event.account, event.channel, key, this.clock.now());
+      this.addMessage(account, event.channel, event.person, { sender: event.sender, text });
+    } else if (event.type === 'accountState') {
+      this.account(event.account).state = event.state;
+    } else {
+      this.disappeared.add(personRef(event.person).key);
+    }
+  }
+
+  /** Arms a timeline entry: occurrences already due happen at once, the next one waits on the clock. */
+  private arm(entry: TimelineEntry): void {
+    const now = this.clock.now();
+    const first = 'afterLoadMs' in entry.at ? now + entry.at.afterLoadMs : entry.at.epochMs;
+    let index = 0;
+    for (; index < entry.times && first + index * entry.everyMs <= now; index++) this.apply(entry.event);
+    this.armOccurrence(entry, first, index);
+  }
+
+  /** Waits on the clock for occurrence `index` of a timeline entry, then applies it and arms the next. */
+  private armOccurrence(entry: TimelineEntry, first: number, index: number): void {
+    if (index >= entry.times) return;
+    const pending: PendingEvent = {
+      at: first + index * entry.everyMs,
+      remaining: entry.times - index,
+      event: entry.event,
+    };
+    const timer = this.clock.setTimer(pending.at, () => {
+      this.pending.delete(pending);
+      this.apply(entry.event);
+      this.armOccurrence(entry, first, index + 1);
+    });
+    this.pending.set(pending, timer);
   }
 
   /**
@@ -119,8 +214,15 @@ export class World {
   authenticate(accountApiToken: string | undefined, identificationToken: string | undefined): AuthResult {
     if (!accountApiToken) return { error: 'accountApiTokenRequired' };
     if (accountApiToken.startsWith('invalid')) return { error: 'invalidAccountApiToken' };
+    const listed = this.scenario.accounts;
+    if (listed && !acceptedAnywhere(listed, accountApiToken)) return { error: 'invalidAccountApiToken' };
     if (!identificationToken) return { error: 'identificationTokenRequired' };
     if (identificationToken.startsWith('invalid')) return { error: 'invalidIdentificationToken' };
+    if (listed) {
+      const spec = listed.get(identificationToken);
+      if (!spec) return { error: 'invalidIdentificationToken' };
+      if (spec.apiTokens && !spec.apiTokens.has(accountApiToken)) return { error: 'invalidAccountApiToken' };
+    }
     return { account: this.account(identificationToken) };
   }
 
@@ -128,11 +230,14 @@ export class World {
   account(identificationToken: string): Account {
     let account = this.accounts.get(identificationToken);
     if (!account) {
-      const state: AccountState = identificationToken.startsWith('no-seats')
-        ? 'noSeats'
-        : identificationToken.startsWith('signed-out')
-          ? 'signedOut'
-          : 'active';
+      const listedState = this.scenario.accounts?.get(identificationToken)?.state;
+      const state: AccountState = listedState
+        ? listedState
+        : identificationToken.startsWith('no-seats')
+          ? 'noSeats'
+          : identificationToken.startsWith('signed-out')
+            ? 'signedOut'
+            : 'active';
       account = new Account(identificationToken, state, deriveSeed('latency', this.options.seed, identificationToken));
       this.accounts.set(identificationToken, account);
     }
@@ -140,9 +245,19 @@ export class World {
   }
 
   /** Default world: every LinkedIn person URL exists, except an `/in/` slug starting with `missing-`. */
-  personExists(ref: PersonRef): boolean {
-    if (ref.kind === null) return false;
+  personExists(ref: PersonRef, accountId?: string): boolean {
+    if (ref.kind === null || this.disappeared.has(ref.key)) return false;
+    const spec = this.personSpec(ref.key, accountId);
+    if (spec) return spec.exists;
+    if (!this.scenario.unlistedPersonsExist) return false;
     return !(ref.kind === 'in' && ref.slug.startsWith('missing-'));
+  }
+
+  /** What the scenario says of a person: its spec for this account, else its spec for every account. */
+  personSpec(personKey: string, accountId?: string): PersonSpec | undefined {
+    const specs = this.scenario.persons.get(personKey);
+    if (!specs) return undefined;
+    return specs.find((spec) => spec.account === accountId) ?? specs.find((spec) => spec.account === undefined);
   }
 
   /** The conversation on LinkedIn's side, generated when first touched. */
@@ -150,10 +265,30 @@ export class World {
     const threads = account.threads[channel];
     let thread = threads.get(ref.key);
     if (!thread) {
-      thread = new Thread(this.generator.generate(account.id, channel, ref.key, this.options.startTime));
+      thread = this.newThread(account, channel, ref.key);
       threads.set(ref.key, thread);
     }
     return thread;
+  }
+
+  /** A conversation as the scenario describes it (given messages, generated ones, or both), else generated. */
+  private newThread(account: Account, channel: Channel, personKey: string): Thread {
+    const { startTime, seed } = this.options;
+    const spec = this.personSpec(personKey, account.id)?.threads[channel];
+    if (!spec) return new Thread(this.generator.generate(account.id, channel, personKey, startTime));
+    const generated = spec.generate
+      ? this.generator.generate(account.id, channel, personKey, startTime, {
+          minMessages: spec.generate.count,
+          maxMessages: spec.generate.count,
+          windowMs: spec.generate.windowMs,
+        })
+      : [];
+    const given = spec.messages.map(({ sender, text, at }, index) => {
+      const time = Math.floor(at / 1000) * 1000;
+      const id = deriveUuid('scenario-message', seed, account.id, channel, personKey, index);
+      return { id, sender, text, time: formatMessageTime(time), at: time };
+    });
+    return new Thread([...generated, ...given]);
   }
 
   /** Adds a message to a conversation; it shows in later `get` answers if the conversation is synced. */
@@ -171,7 +306,7 @@ export class World {
    */
   synchronizeNow(account: Account, channel: Channel, personUrl: string): boolean {
     const ref = personRef(personUrl);
-    if (!this.personExists(ref)) return false;
+    if (!this.personExists(ref, account.id)) return false;
     this.thread(account, channel, ref);
     account.synced[channel].add(ref.key);
     return true;
@@ -186,7 +321,9 @@ export class World {
     if ('error' in admission) return admission;
     const { job } = admission;
     const steps = targets.map((target) => ({ ...target, ref: personRef(target.person) }));
-    const latencies = steps.map(() => this.delay(account, this.options.latency.syncMs));
+    const latencies = steps.map(({ ref }) =>
+      this.delay(account, this.personSpec(ref.key, account.id)?.syncMs ?? this.options.latency.syncMs),
+    );
     const entries: SyncEntry[] = [];
     let timer: ClockTimer | undefined;
     /** Syncs one person; false when the job has failed instead. */
@@ -196,7 +333,7 @@ export class World {
         return false;
       }
       const { channel, person } = step;
-      if (this.personExists(step.ref)) {
+      if (this.personExists(step.ref, account.id)) {
         this.thread(account, channel, step.ref);
         account.synced[channel].add(step.ref.key);
         entries.push({ channel, person });
@@ -307,4 +444,13 @@ export class World {
     if (this.options.speed === 0) return 0;
     return Math.round(account.random.jittered(baseMs, this.options.latency.jitter) * this.options.speed);
   }
+}
+
+/** Whether any listed account accepts this API token (one that accepts any token included). */
+function acceptedAnywhere(
+  listed: ReadonlyMap<string, { apiTokens: ReadonlySet<string> | undefined }>,
+  token: string,
+): boolean {
+  for (const spec of listed.values()) if (!spec.apiTokens || spec.apiTokens.has(token)) return true;
+  return false;
 }
