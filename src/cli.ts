@@ -27,8 +27,9 @@ Options of serve:
                             result link (default 120)
   --result-ttl S            seconds of virtual time a finished result stays readable (default 86400)
   --error-http-status 200   send global errors with HTTP 200 (for clients that only read the body)
-  --scenario FILE           YAML or JSON file of settings (seed, startTime, speed, latency,
-                            longPollTimeoutMs, resultTtlMs); command-line options override it
+  --scenario FILE           YAML or JSON scenario: settings, accounts, persons, timeline, faults
+                            (see "Scenario files" in the README); command-line options override
+                            its settings
 
 Magic tokens (no scenario needed): an account-api-token or identification-token starting with
 "invalid" is invalid; an identification-token starting with "no-seats" has no seats; one starting
@@ -73,7 +74,7 @@ async function serveOptions(args: string[]): Promise<ListenOptions> {
   if (positionals.length > 0)
     throw new UsageError(`serve takes no arguments, got ${JSON.stringify(positionals.join(' '))}`);
   const fromFile: MockOptions = values.scenario
-    ? (await import('./scenarios/settings.js')).loadScenarioSettings(values.scenario)
+    ? { scenario: (await import('./scenarios/load.js')).loadScenarioFile(values.scenario) }
     : {};
   const isCount = (n: number) => Number.isFinite(n) && n >= 0;
   const startTime = values['start-time'];
@@ -106,7 +107,7 @@ async function serveOptions(args: string[]): Promise<ListenOptions> {
     port:
       number('port', values.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'an integer from 0 to 65535') ??
       4010,
-    latency: { ...fromFile.latency, ...(syncMs !== undefined && { syncMs }), ...(getMs !== undefined && { getMs }) },
+    latency: { ...(syncMs !== undefined && { syncMs }), ...(getMs !== undefined && { getMs }) },
   };
   const seed = number('seed', values.seed, Number.isSafeInteger, 'an integer');
   const speed = number('speed', values.speed, isCount, 'a number >= 0');

@@ -255,7 +255,11 @@ describe.concurrent('the linkedapi-mock CLI', { timeout: 15_000 }, () => {
   });
 
   it.each([
-    ['unknown-key.yaml', 'seed: 7\ncolour: blue\nlatency:\n  syncMs: -5\n', ['colour: ', 'latency.syncMs: ']],
+    [
+      'unknown-key.yaml',
+      'seed: 7\ncolour: blue\nlatency:\n  syncMs: -5\n',
+      [':2:1: colour: ', ':4:11: latency.syncMs: '],
+    ],
     ['wrong-type.yaml', 'speed: fast\n', ['speed: ']],
     ['bad.yaml', 'seed: [1\n', ['file: is not valid YAML']],
     ['missing.yaml', undefined, ['file: cannot be read (ENOENT)']],
@@ -263,7 +267,21 @@ describe.concurrent('the linkedapi-mock CLI', { timeout: 15_000 }, () => {
     const file = text === undefined ? join(dir, name) : scenarioFile(name, text);
     const run = cli('serve', '--port', '0', '--scenario', file);
     expect(await run.exit).toEqual({ code: 1, signal: null });
-    for (const problem of problems) expect(run.stderr()).toContain(`[linkedapi-mock] scenario ${file}: ${problem}`);
+    for (const problem of problems) {
+      // Problems found in the file carry its line and column: `FILE:LINE:COL: path: problem`.
+      if (problem.startsWith(':')) {
+        expect(run.stderr()).toContain(`[linkedapi-mock] scenario ${file}${problem}`);
+        continue;
+      }
+      const located = new RegExp(
+        `\\[linkedapi-mock\\] scenario ${escapeRegExp(file)}(:\\d+:\\d+)?: ${escapeRegExp(problem)}`,
+      );
+      expect(run.stderr()).toMatch(located);
+    }
     expect(run.stdout()).toBe('');
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

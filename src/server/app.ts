@@ -4,6 +4,8 @@ import { GLOBAL_ERRORS, type GlobalErrorType } from '../contracts/errors.js';
 import { formatIssues, type InputIssue } from '../contracts/issues.js';
 import { GetRequest, SynchronizeRequest } from '../contracts/requests.js';
 import { PROCESSING_MESSAGES } from '../contracts/responses.js';
+import { worldScenario } from '../scenarios/compile.js';
+import type { Scenario, ScenarioInput } from '../scenarios/schema.js';
 import type { VirtualClock } from '../world/clock.js';
 import type { Job } from '../world/job.js';
 import { World } from '../world/world.js';
@@ -11,7 +13,6 @@ import { E1_FORMAT, e1Targets, errorBody } from './e1-format.js';
 import { e4ErrorBody, isE4Path, registerE4Routes } from './e4.js';
 import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { MAX_BODY_BYTES, parseBody, parseResultHandling, readBodyText, requestOrigin } from './request.js';
-import { selfCheck } from './self-check.js';
 
 /** An in-process mock: the Hono app, the world behind it and its clock. */
 export interface MockServer {
@@ -22,6 +23,15 @@ export interface MockServer {
   options: ResolvedOptions;
   /** Answers every held long poll with its result link at once (used on shutdown). */
   releaseLongPolls(): void;
+  /**
+   * Loads a scenario in place of the current one (a scenario file's object): its accounts, persons, timeline,
+   * faults and settings; options given to `createMockServer` still win over its settings. Everything is
+   * reset as by `world.reset()`; held long polls are answered with their result links first; the clock
+   * keeps its time. Throws a `ScenarioError` (and changes nothing) when the scenario is invalid.
+   */
+  loadScenario(scenario: ScenarioInput): void;
+  /** Calls `listener` after each scenario load (at once for the current one); returns an unsubscribe. */
+  onScenario(listener: (scenario: Scenario | undefined) => void): () => void;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' } as const;
@@ -48,10 +58,10 @@ export function createMockServer(input: MockOptions = {}): MockServer {
     maxUncompleted: 10,
     newResultId: options.newResultId,
     sendWebhook: options.sendWebhook,
+    scenario: options.scenario && worldScenario(options.scenario, options.startTime),
   });
   const heldLongPolls = new Set<() => void>();
   const app = new Hono();
-  if (options.selfCheck) app.use(selfCheck(options)); // first, so that it sees every answer
 
   const send = (c: Context, status: number, body: string, headers?: Record<string, string>) =>
     c.body(body, status as 200, { ...JSON_HEADERS, ...headers });
@@ -185,13 +195,32 @@ export function createMockServer(input: MockOptions = {}): MockServer {
     );
   });
 
+  const releaseLongPolls = () => {
+    for (const release of [...heldLongPolls]) release();
+  };
+  const scenarioListeners = new Set<(scenario: Scenario | undefined) => void>();
   return {
     app,
     world,
     clock,
     options,
-    releaseLongPolls: () => {
-      for (const release of [...heldLongPolls]) release();
+    releaseLongPolls,
+    loadScenario(scenario) {
+      const next = resolveOptions({ ...input, clock, startTime: options.startTime, scenario });
+      releaseLongPolls();
+      Object.assign(options, { ...next, clock, startTime: options.startTime });
+      world.load(worldScenario(next.scenario as Scenario, options.startTime), {
+        seed: next.seed,
+        speed: next.speed,
+        latency: next.latency,
+        resultTtlMs: next.resultTtlMs,
+      });
+      for (const listener of scenarioListeners) listener(next.scenario);
+    },
+    onScenario(listener) {
+      scenarioListeners.add(listener);
+      listener(options.scenario);
+      return () => scenarioListeners.delete(listener);
     },
   };
 }

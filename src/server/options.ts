@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { scenarioOptions } from '../scenarios/compile.js';
+import { parseScenarioData, ScenarioError } from '../scenarios/load.js';
+import type { Scenario, ScenarioInput } from '../scenarios/schema.js';
 import { ManualClock, RealtimeClock, type VirtualClock } from '../world/clock.js';
 import type { WebhookSender } from '../world/webhooks.js';
 import { DEFAULT_LATENCY, type Latency } from '../world/world.js';
@@ -6,6 +9,11 @@ import { fetchWebhookSender } from './webhook-sender.js';
 
 /** Everything that shapes a mock server. All fields are optional; the defaults are the real service's feel. */
 export interface MockOptions {
+  /**
+   * A scenario (accounts, persons, timeline, faults and settings), as the object a scenario file holds. Its
+   * settings apply unless other options here say otherwise. Throws a `ScenarioError` listing every problem.
+   */
+  scenario?: ScenarioInput;
   /** Seed of generated threads and latency jitter. Default 1. */
   seed?: number;
   /** Start of the virtual clock (ISO 8601 string, epoch ms or Date). Default: the real time at creation. */
@@ -34,6 +42,7 @@ export interface MockOptions {
 }
 
 export interface ResolvedOptions {
+  scenario: Scenario | undefined;
   seed: number;
   startTime: number;
   speed: number;
@@ -66,7 +75,19 @@ function nonNegative(value: number, name: string): number {
 }
 
 /** Fills in defaults and checks every option; throws a RangeError naming the option on a bad value. */
-export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
+export function resolveOptions(explicit: MockOptions = {}): ResolvedOptions {
+  let scenario: Scenario | undefined;
+  let options = explicit;
+  if (explicit.scenario !== undefined) {
+    const parsed = parseScenarioData(explicit.scenario);
+    if ('issues' in parsed) throw new ScenarioError('(the scenario option)', parsed.issues);
+    scenario = parsed.scenario;
+    const fromScenario = scenarioOptions(scenario);
+    // An option given as `undefined` does not hide the scenario's setting.
+    const given = Object.fromEntries(Object.entries(explicit).filter(([, value]) => value !== undefined));
+    const latency = Object.entries(explicit.latency ?? {}).filter(([, value]) => value !== undefined);
+    options = { ...fromScenario, ...given, latency: { ...fromScenario.latency, ...Object.fromEntries(latency) } };
+  }
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isSafeInteger(seed)) throw new RangeError(`[linkedapi-mock] seed: expected an integer, got ${seed}`);
   let clock: VirtualClock;
@@ -100,6 +121,7 @@ export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
     );
   }
   return {
+    scenario,
     seed,
     startTime,
     speed: nonNegative(options.speed ?? 1, 'speed'),
