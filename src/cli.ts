@@ -9,6 +9,9 @@ const HELP = `linkedapi-mock: a local stand-in for Linked API's conversations en
 
 Usage:
   linkedapi-mock serve [options]   start the mock server
+  linkedapi-mock verify [options]  run the conformance checks against any Linked API implementation
+  linkedapi-mock openapi [options] print the mock's OpenAPI 3.1 document (also served at /openapi.json)
+  linkedapi-mock pact-verify PACT...  verify the mock against Pact files or folders of them
   linkedapi-mock --help            show this help
   linkedapi-mock --version         show the version
 
@@ -30,6 +33,30 @@ Options of serve:
   --scenario FILE           YAML or JSON scenario: settings, accounts, persons, timeline, faults
                             (see "Scenario files" in the README); command-line options override
                             its settings
+
+Options of verify (exit 0: all passed, 1: a check failed, 2: usage error):
+  --base-url URL            the implementation to check, e.g. http://127.0.0.1:4010 (required)
+  --account-api-token T     account token (or set LINKEDAPI_ACCOUNT_API_TOKEN; never printed in full)
+  --identification-token I  account to use (or set LINKEDAPI_IDENTIFICATION_TOKEN); on the mock,
+                            use a fresh one per run for a clean account
+  --person URL              a person the checks may synchronize and read; repeatable. Default: two
+                            mock-friendly persons. Required against the real service
+  --only NAME               run only this check; repeatable
+  --documented-only         skip the checks of the mock's own decisions (basis "mock decision")
+  --poll-interval MS        pause between polls of a result link (default 2000)
+  --timeout S               longest wait for one answer or for a result link (default 300)
+
+Options of openapi:
+  --format json|yaml        output format (default json)
+  --server-url URL          the document's server, e.g. http://127.0.0.1:4010 (default: none)
+
+Options of validate (exit 0: all valid, 1: a problem, 2: usage error):
+  --json                    print the problems as a JSON array of {file, path, problem, line,
+                            column, hint}
+
+Options of pact-verify (needs @pact-foundation/pact; exit 0: verified, 1: a mismatch, 2: usage):
+  --provider NAME           the provider name in the pacts (default linkedapi)
+  --seed N                  seed of the verified mock (default 1)
 
 Magic tokens (no scenario needed): an account-api-token or identification-token starting with
 "invalid" is invalid; an identification-token starting with "no-seats" has no seats; one starting
@@ -160,6 +187,9 @@ async function main(argv: string[]): Promise<void> {
 /** The subcommands. Each loads its modules lazily, so --help and usage errors stay instant. */
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   serve,
+  verify: async (args) => (await import('./commands/verify.js')).run(args),
+  openapi: async (args) => (await import('./commands/openapi.js')).run(args),
+  'pact-verify': async (args) => (await import('./commands/pact-verify.js')).run(args),
 };
 
 main(process.argv.slice(2)).catch((error: unknown) => {

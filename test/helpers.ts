@@ -1,6 +1,10 @@
 import { createMockServer, type MockServer } from '../src/server/app.js';
 import type { MockOptions } from '../src/server/options.js';
+import { loadSelfCheckRules } from '../src/server/self-check.js';
 import { ManualClock } from '../src/world/clock.js';
+
+// The self-check's contracts load lazily; loaded here, no answer of a manual-clock test waits for a module.
+await loadSelfCheckRules();
 
 export const START = '2024-06-03T09:00:00Z';
 export const START_MS = Date.parse(START);
@@ -41,12 +45,13 @@ export async function reply(response: Response | Promise<Response>): Promise<Rep
 }
 
 /**
- * An in-process mock on a manual clock that starts at START, seed 1, realistic latency. Time moves only with
- * `mock.clock.advance(ms)`.
+ * An in-process mock on a manual clock that starts at START, seed 1, realistic latency, with the response
+ * self-check on. Time moves only with `mock.clock.advance(ms)`.
  */
 export function testMock(options: MockOptions = {}): TestMock {
   const clock = new ManualClock(options.startTime ? Date.parse(String(options.startTime)) : START_MS);
-  const server = createMockServer({ seed: 1, ...options, clock });
+  // selfCheck: every answer is checked against its route contract; a drifted answer becomes a loud 500.
+  const server = createMockServer({ seed: 1, selfCheck: true, ...options, clock });
   const request = (path: string, init: RequestInit) => server.app.request(`http://mock.test${path}`, init);
   const postInit = (body: unknown, headers: Record<string, string>): RequestInit => ({
     method: 'POST',

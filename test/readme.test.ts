@@ -63,7 +63,7 @@ describe('README', () => {
 
   it('shows the walk-through bodies the mock really sends', async () => {
     const clock = new ManualClock(Date.parse('2024-06-03T09:00:00Z'));
-    const { app } = createMockServer({ seed: 7, clock, speed: 0 });
+    const { app } = createMockServer({ seed: 7, clock, speed: 0, selfCheck: true });
     const headers = { 'account-api-token': 'my-api-token', 'identification-token': 'my-account' };
     const post = async (path: string, body: unknown) =>
       (

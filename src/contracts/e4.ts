@@ -103,27 +103,44 @@ export const ACTION_CHANNEL = { 'st.syncConversation': 'standard', 'nv.syncConve
 const ACTION_FIELDS = 'actionType, personUrl, label';
 const SUPPORTED = `supported: ${SYNC_ACTION_TYPES.join(', ')}`;
 
-/** `actionType` alone, checked first so that an unsupported action is reported once, by name. */
-const ActionTypeOnly = z.looseObject(
-  {
-    actionType: z
-      .string({ error: `expected an action type string (${SUPPORTED})` })
-      .refine((type) => (SYNC_ACTION_TYPES as readonly string[]).includes(type), {
-        error: (issue) => `${JSON.stringify(issue.input)} is not supported by linkedapi-mock (${SUPPORTED})`,
-      }),
-  },
-  { error: `expected an action object such as {"actionType": "st.syncConversation", "personUrl": "…"}` },
-);
-
 /** One sync action: `{actionType, personUrl, label?}`. */
 export const SyncConversationAction = z.strictObject(
-  { actionType: z.enum(SYNC_ACTION_TYPES), personUrl: PersonUrl, label: z.string().optional() },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field (allowed: ${ACTION_FIELDS})` : undefined) },
+  {
+    actionType: z.enum(SYNC_ACTION_TYPES, {
+      error: (issue) =>
+        issue.input === undefined ? `required (${SUPPORTED})` : `expected an action type (${SUPPORTED})`,
+    }),
+    personUrl: PersonUrl,
+    label: z.string().optional(),
+  },
+  {
+    error: (issue) => {
+      if (issue.code === 'unrecognized_keys') return `unknown field (allowed: ${ACTION_FIELDS})`;
+      if (issue.code === 'invalid_type') {
+        return 'expected an action object such as {"actionType": "st.syncConversation", "personUrl": "…"}';
+      }
+      return undefined;
+    },
+  },
 );
 export type SyncConversationAction = z.infer<typeof SyncConversationAction>;
 
-/** An action as validated: the supported types first, then the action's own fields. */
-export const WorkflowAction = ActionTypeOnly.pipe(SyncConversationAction);
+/**
+ * An action as validated: an unsupported `actionType` is reported once, by name (its other fields are not
+ * judged against a sync action's); otherwise the action's own fields. Documented as `SyncConversationAction`.
+ */
+export const WorkflowAction = z.preprocess((value, ctx) => {
+  const type = value !== null && typeof value === 'object' ? (value as { actionType?: unknown }).actionType : undefined;
+  if (typeof type === 'string' && !(SYNC_ACTION_TYPES as readonly string[]).includes(type)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['actionType'],
+      message: `${JSON.stringify(type)} is not supported by linkedapi-mock (${SUPPORTED})`,
+    });
+    return { actionType: type };
+  }
+  return value;
+}, SyncConversationAction);
 
 /** A workflow of several actions, run in order. */
 export const WorkflowActions = z

@@ -63,7 +63,9 @@ export function messageSchema(template: string): z.ZodType<string> {
   const pattern = template
     .split(/\{\w+\}/)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.+');
+    .join('[\\s\\S]+');
+  // `[\s\S]`: a placeholder may hold a newline (a JSON parser's message quoting the body). Not the `s` flag:
+  // an OpenAPI (JSON Schema) pattern has no flags, and zod-to-openapi would print `/s` into it.
   return z.string().regex(new RegExp(`^${pattern}$`), `expected a message of the form "${template}"`);
 }
 

@@ -10,7 +10,11 @@ const PERSON_EXAMPLE = 'https://www.linkedin.com/in/jane-doe';
 /** `person`: the LinkedIn URL of the person whose conversation is meant. */
 export const PersonUrl = z
   .string({ error: `expected a URL string such as ${PERSON_EXAMPLE}` })
-  .refine(isHttpUrl, `expected an absolute http(s) URL such as ${PERSON_EXAMPLE}`);
+  .refine(isHttpUrl, `expected an absolute http(s) URL such as ${PERSON_EXAMPLE}`)
+  .meta({
+    format: 'uri',
+    description: `LinkedIn URL of the person (absolute http or https), such as ${PERSON_EXAMPLE}`,
+  });
 
 /** `since`: only messages strictly after this instant are returned. */
 export const Since = z.iso.datetime({

@@ -5,7 +5,8 @@ import { GlobalErrorType, PERSON_ERRORS } from './errors.js';
 export const MessageTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, 'expected YYYY-MM-DDTHH:MM:SSZ');
 
 export const Message = z.object({
-  id: z.uuid(),
+  /** UUID-shaped (8-4-4-4-12 hex); not `z.uuid()`: the docs' own ids have no RFC 9562 version or variant. */
+  id: z.guid(),
   sender: z.enum(['us', 'them']),
   text: z.string(),
   time: MessageTime,

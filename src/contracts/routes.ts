@@ -33,6 +33,8 @@ export interface ResponseContract {
   schema: z.ZodType;
   /** Response headers worth documenting, e.g. `retry-after` on 429. */
   headers?: z.ZodObject;
+  /** Media type of the body; absent means `application/json`. */
+  contentType?: string;
 }
 
 /** The E1 global error envelope restricted to some error types, each with its exact catalogue message. */
@@ -190,7 +192,30 @@ export const MOCK_ROUTES: RouteContract[] = [
     summary: 'Readiness: 200 once the server accepts requests',
     responses: { 200: { description: 'Ready', schema: HealthResponse } },
   },
+  docsRoute(
+    'getOpenApiJson',
+    '/openapi.json',
+    'This OpenAPI document',
+    'application/json',
+    z.record(z.string(), z.unknown()),
+  ),
+  docsRoute('getOpenApiYaml', '/openapi.yaml', 'This OpenAPI document as YAML', 'application/yaml'),
+  docsRoute('getApiReference', '/docs', 'API reference (Swagger UI, works offline)', 'text/html'),
+  docsRoute('getSwaggerUiCss', '/docs/assets/swagger-ui.css', 'Swagger UI stylesheet', 'text/css'),
+  docsRoute('getSwaggerUiBundle', '/docs/assets/swagger-ui-bundle.js', 'Swagger UI script', 'text/javascript'),
 ];
+
+/** A document the mock serves about itself (`GET`, always 200). */
+function docsRoute(
+  operationId: string,
+  path: string,
+  summary: string,
+  contentType: string,
+  schema: z.ZodType = z.string(),
+): RouteContract {
+  const answer: ResponseContract = { description: summary, schema, contentType };
+  return { operationId, method: 'get', path, dialect: 'mock', summary, responses: { 200: answer } };
+}
 
 /** Every route, in the order they are documented. */
 export const ROUTES: RouteContract[] = [...E1_ROUTES, ...E4_ROUTES, ...MOCK_ROUTES];

@@ -9,10 +9,12 @@ import type { Scenario, ScenarioInput } from '../scenarios/schema.js';
 import type { VirtualClock } from '../world/clock.js';
 import type { Job } from '../world/job.js';
 import { World } from '../world/world.js';
+import { registerDocs } from './docs.js';
 import { E1_FORMAT, e1Targets, errorBody } from './e1-format.js';
 import { e4ErrorBody, isE4Path, registerE4Routes } from './e4.js';
 import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { MAX_BODY_BYTES, parseBody, parseResultHandling, readBodyText, requestOrigin } from './request.js';
+import { selfCheck } from './self-check.js';
 
 /** An in-process mock: the Hono app, the world behind it and its clock. */
 export interface MockServer {
@@ -62,6 +64,7 @@ export function createMockServer(input: MockOptions = {}): MockServer {
   });
   const heldLongPolls = new Set<() => void>();
   const app = new Hono();
+  if (options.selfCheck) app.use(selfCheck(options)); // first, so that it sees every answer
 
   const send = (c: Context, status: number, body: string, headers?: Record<string, string>) =>
     c.body(body, status as 200, { ...JSON_HEADERS, ...headers });
@@ -170,6 +173,7 @@ export function createMockServer(input: MockOptions = {}): MockServer {
     return sendOutcome(c, job);
   });
   registerE4Routes(app, { world, options, hold: holdLongPoll });
+  registerDocs(app, { publicUrl: options.publicUrl });
   app.notFound(function endpointNotFound(c) {
     const params = { method: c.req.method, path: new URL(c.req.url).pathname };
     // Under E4's paths, or from a client of today's API (it sends linked-api-token), the E4 envelope it can parse.

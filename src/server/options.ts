@@ -5,6 +5,7 @@ import type { Scenario, ScenarioInput } from '../scenarios/schema.js';
 import { ManualClock, RealtimeClock, type VirtualClock } from '../world/clock.js';
 import type { WebhookSender } from '../world/webhooks.js';
 import { DEFAULT_LATENCY, type Latency } from '../world/world.js';
+import type { SelfCheckFailure } from './self-check.js';
 import { fetchWebhookSender } from './webhook-sender.js';
 
 /** Everything that shapes a mock server. All fields are optional; the defaults are the real service's feel. */
@@ -39,6 +40,13 @@ export interface MockOptions {
   sendWebhook?: WebhookSender;
   /** Makes result-link ids. Default: 128 random bits, base64url (22 characters). */
   newResultId?: () => string;
+  /**
+   * Check every answer against its route contract and answer 500 `selfCheckFailed` on a mismatch (logged to
+   * stderr and passed to `onSelfCheckFailure`). For the mock's own tests and for paranoid CI. Default false.
+   */
+  selfCheck?: boolean;
+  /** Called with each answer the self-check caught. */
+  onSelfCheckFailure?: (failure: SelfCheckFailure) => void;
 }
 
 export interface ResolvedOptions {
@@ -54,6 +62,8 @@ export interface ResolvedOptions {
   errorHttpStatus: 200 | undefined;
   sendWebhook: WebhookSender;
   newResultId: () => string;
+  selfCheck: boolean;
+  onSelfCheckFailure: ((failure: SelfCheckFailure) => void) | undefined;
 }
 
 export const DEFAULT_LONG_POLL_TIMEOUT_MS = 120_000;
@@ -133,5 +143,7 @@ export function resolveOptions(explicit: MockOptions = {}): ResolvedOptions {
     errorHttpStatus: options.errorHttpStatus,
     sendWebhook: options.sendWebhook ?? fetchWebhookSender,
     newResultId: options.newResultId ?? (() => randomBytes(16).toString('base64url')),
+    selfCheck: options.selfCheck === true,
+    onSelfCheckFailure: options.onSelfCheckFailure,
   };
 }

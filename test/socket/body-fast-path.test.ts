@@ -13,7 +13,7 @@ afterEach(async () => {
   await Promise.all(mocks.splice(0).map((mock) => mock.close()));
 });
 
-const OPTIONS = { speed: 0, seed: 3, startTime: START, clock: 'manual' } as const;
+const OPTIONS = { speed: 0, seed: 3, startTime: START, clock: 'manual', selfCheck: true } as const;
 
 /** Sends `body` over a fresh socket, with content-length or chunked, and returns status and body text. */
 function overSocket(

@@ -38,7 +38,7 @@ afterEach(async () => {
 
 async function mockOn(options: MockOptions = {}): Promise<RunningMock & { clock: ObservedClock }> {
   const clock = new ObservedClock(START_MS);
-  const mock = await startMock({ seed: 1, speed: 1, ...options, clock });
+  const mock = await startMock({ seed: 1, speed: 1, selfCheck: true, ...options, clock });
   mocks.push(mock);
   return { ...mock, clock };
 }
@@ -167,7 +167,7 @@ describe('long polling over a real socket', { timeout: 10_000 }, () => {
   });
 
   it('binds 127.0.0.1 by default', async () => {
-    const mock = await startMock({ speed: 0 });
+    const mock = await startMock({ speed: 0, selfCheck: true });
     mocks.push(mock);
     expect(mock.url).toBe(`http://127.0.0.1:${mock.port}`);
     expect(mock.address).toEqual({ address: '127.0.0.1', family: 'IPv4', port: mock.port });

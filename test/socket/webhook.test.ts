@@ -68,7 +68,14 @@ afterEach(async () => {
 /** A mock on a real socket whose virtual clock moves only when the test advances it. */
 async function mockOn(options: MockOptions = {}): Promise<RunningMock & { clock: ManualClock }> {
   const clock = new ManualClock(START_MS);
-  const mock = await startMock({ seed: 1, speed: 1, latency: { syncMs: 0, getMs: 0 }, ...options, clock });
+  const mock = await startMock({
+    seed: 1,
+    speed: 1,
+    latency: { syncMs: 0, getMs: 0 },
+    selfCheck: true,
+    ...options,
+    clock,
+  });
   mocks.push(mock);
   return { ...mock, clock };
 }

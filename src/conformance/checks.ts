@@ -1,0 +1,5 @@
+import type { ConformanceCheck } from './check.js';
+import { E1_CHECKS } from './e1-checks.js';
+
+/** Every conformance check, grouped by dialect, in the order they run. Append a dialect's list here. */
+export const CONFORMANCE_CHECKS: ConformanceCheck[] = [...E1_CHECKS];
