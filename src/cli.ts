@@ -39,6 +39,10 @@ Options of verify (exit 0: all passed, 1: a check failed, 2: usage error):
   --account-api-token T     account token (or set LINKEDAPI_ACCOUNT_API_TOKEN; never printed in full)
   --identification-token I  account to use (or set LINKEDAPI_IDENTIFICATION_TOKEN); on the mock,
                             use a fresh one per run for a clean account
+  --linked-api-token T      E4 token (or set LINKEDAPI_LINKED_API_TOKEN); default: the
+                            account-api-token (the mock accepts any)
+  --dialect E1|E4           check only this API generation; repeatable (default both; today's
+                            Linked API is E4)
   --person URL              a person the checks may synchronize and read; repeatable. Default: two
                             mock-friendly persons. Required against the real service
   --only NAME               run only this check; repeatable

@@ -6,6 +6,7 @@ import { defaultPersonsNote, runConformance, selectChecks } from '../conformance
 
 const ENV_ACCOUNT_TOKEN = 'LINKEDAPI_ACCOUNT_API_TOKEN';
 const ENV_IDENTIFICATION_TOKEN = 'LINKEDAPI_IDENTIFICATION_TOKEN';
+const ENV_LINKED_API_TOKEN = 'LINKEDAPI_LINKED_API_TOKEN';
 
 /** A token as it may be printed: its first characters at most, never the whole. */
 export function maskToken(token: string): string {
@@ -32,6 +33,8 @@ function verifyOptions(args: string[]): ConformanceOptions {
       'base-url': { type: 'string' },
       'account-api-token': { type: 'string' },
       'identification-token': { type: 'string' },
+      'linked-api-token': { type: 'string' },
+      dialect: { type: 'string', multiple: true },
       person: { type: 'string', multiple: true },
       only: { type: 'string', multiple: true },
       'documented-only': { type: 'boolean' },
@@ -50,6 +53,12 @@ function verifyOptions(args: string[]): ConformanceOptions {
   if (!identificationToken) {
     throw new VerifyUsage(`--identification-token (or the ${ENV_IDENTIFICATION_TOKEN} variable) is required`);
   }
+  const linkedApiToken = values['linked-api-token'] ?? process.env[ENV_LINKED_API_TOKEN];
+  const dialects = (values.dialect ?? []).map((dialect) => dialect.toUpperCase());
+  const unknownDialect = dialects.find((dialect) => dialect !== 'E1' && dialect !== 'E4');
+  if (unknownDialect !== undefined) {
+    throw new VerifyUsage(`--dialect: expected E1 or E4, got ${JSON.stringify(unknownDialect)}`);
+  }
   const persons = values.person ?? [];
   if (persons.length === 0 && URL.canParse(baseUrl) && /(^|\.)linkedapi\.io$/i.test(new URL(baseUrl).hostname)) {
     throw new VerifyUsage(
@@ -62,6 +71,8 @@ function verifyOptions(args: string[]): ConformanceOptions {
     accountApiToken,
     identificationToken,
     persons,
+    ...(linkedApiToken !== undefined && { linkedApiToken }),
+    dialects: dialects as ('E1' | 'E4')[],
     only: values.only ?? [],
     documentedOnly: values['documented-only'] === true,
   };
@@ -73,7 +84,11 @@ function verifyOptions(args: string[]): ConformanceOptions {
   }
   try {
     resolveConformanceOptions(options);
-    selectChecks(CONFORMANCE_CHECKS, options);
+    const dialectsRun = options.dialects?.length ? options.dialects : ['E1', 'E4'];
+    selectChecks(
+      CONFORMANCE_CHECKS.filter((check) => dialectsRun.includes(check.dialect)),
+      options,
+    );
   } catch (error) {
     if (error instanceof RangeError) throw new VerifyUsage(error.message.replace(/^\[linkedapi-mock\] /, ''));
     throw error;

@@ -87,6 +87,34 @@ export class CheckContext {
     });
   }
 
+  /** The E4 auth headers (and content type, which the official SDK sends on every call). */
+  e4Headers(omit: ('linked-api-token' | 'identification-token')[] = []): Record<string, string> {
+    const headers: Record<string, string> = {
+      'linked-api-token': this.options.linkedApiToken,
+      'identification-token': this.options.identificationToken,
+      'content-type': 'application/json',
+    };
+    for (const name of omit) delete headers[name];
+    return headers;
+  }
+
+  /** Sends an E4 request to `path` under the base URL, checked against the route `operationId`. */
+  e4(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    operationId: string,
+    body?: unknown,
+    options: { omit?: ('linked-api-token' | 'identification-token')[]; rawBody?: string } = {},
+  ): Promise<Answer> {
+    return this.send({
+      method,
+      url: `${this.options.baseUrl}${path}`,
+      headers: this.e4Headers(options.omit),
+      ...(body !== undefined || options.rawBody !== undefined ? { body: options.rawBody ?? JSON.stringify(body) } : {}),
+      route: routeById(operationId),
+    });
+  }
+
   /** GETs a path under the base URL (or an absolute URL on its origin) with the E1 auth headers. */
   get(pathOrUrl: string, route: RouteContract | undefined): Promise<Answer> {
     const url = /^https?:/.test(pathOrUrl) ? pathOrUrl : `${this.options.baseUrl}${pathOrUrl}`;

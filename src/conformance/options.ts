@@ -1,4 +1,4 @@
-import type { CheckResult, ConformanceCheck } from './check.js';
+import type { CheckResult, ConformanceCheck, Dialect } from './check.js';
 import type { FetchLike } from './client.js';
 
 /** Where and how to run the conformance checks. */
@@ -7,6 +7,10 @@ export interface ConformanceOptions {
   baseUrl: string;
   accountApiToken: string;
   identificationToken: string;
+  /** The E4 `linked-api-token`. Default: `accountApiToken` (the mock accepts any token). */
+  linkedApiToken?: string;
+  /** The API generations to check. Default both: E1 (the Account API of the seed page) and E4 (today's). */
+  dialects?: readonly Dialect[];
   /**
    * LinkedIn person URLs the checks may synchronize and read (in the standard inbox), and no others. Default:
    * `DEFAULT_PERSONS`, which suit the mock; against the real service give persons of your account.
@@ -48,6 +52,8 @@ export interface ResolvedConformanceOptions {
   baseUrl: string;
   accountApiToken: string;
   identificationToken: string;
+  linkedApiToken: string;
+  dialects: readonly Dialect[];
   persons: readonly string[];
   personsDefaulted: boolean;
   fetch: FetchLike;
@@ -78,6 +84,15 @@ export function resolveConformanceOptions(options: ConformanceOptions): Resolved
       throw new RangeError(`[linkedapi-mock] ${name}: expected a non-empty token`);
     }
   }
+  if (options.linkedApiToken !== undefined && options.linkedApiToken.trim() === '') {
+    throw new RangeError('[linkedapi-mock] linkedApiToken: expected a non-empty token');
+  }
+  const dialects = options.dialects && options.dialects.length > 0 ? [...new Set(options.dialects)] : ['E1', 'E4'];
+  for (const dialect of dialects) {
+    if (dialect !== 'E1' && dialect !== 'E4') {
+      throw new RangeError(`[linkedapi-mock] dialects: expected E1 or E4, got ${JSON.stringify(dialect)}`);
+    }
+  }
   const persons = options.persons && options.persons.length > 0 ? [...options.persons] : [...DEFAULT_PERSONS];
   for (const person of persons) {
     if (!URL.canParse(person) || !/^https?:$/.test(new URL(person).protocol)) {
@@ -97,6 +112,8 @@ export function resolveConformanceOptions(options: ConformanceOptions): Resolved
     baseUrl: base.href.replace(/\/+$/, ''),
     accountApiToken: options.accountApiToken,
     identificationToken: options.identificationToken,
+    linkedApiToken: options.linkedApiToken ?? options.accountApiToken,
+    dialects: dialects as Dialect[],
     persons,
     personsDefaulted: !(options.persons && options.persons.length > 0),
     fetch: options.fetch ?? ((url, init) => fetch(url, init)),

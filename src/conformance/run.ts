@@ -87,7 +87,7 @@ function skippedResult(check: ConformanceCheck, reason: string): CheckResult {
  */
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
   const resolved = resolveConformanceOptions(options);
-  const checks = options.checks ?? CONFORMANCE_CHECKS;
+  const checks = (options.checks ?? CONFORMANCE_CHECKS).filter((check) => resolved.dialects.includes(check.dialect));
   const selection = selectChecks(checks, options);
   const state = new RunState(resolved);
   const started = performance.now();

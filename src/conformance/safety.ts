@@ -18,7 +18,29 @@ export const SAFE_REQUESTS: SafeRequest[] = [
   { method: 'POST', path: /^\/account\/conversations\.get$/, reads: true },
   { method: 'GET', path: /^\/account\/results\/[^/]+$/, reads: true },
   { method: 'GET', path: /^\/account\/linkedapi-mock-verify-[a-z-]+$/, reads: true },
+  // E4: only sync actions may be started (checked below), their status read and cancelled, polls read.
+  { method: 'POST', path: /^\/workflows$/, reads: false },
+  { method: 'GET', path: /^\/workflows\/[^/]+$/, reads: true },
+  { method: 'DELETE', path: /^\/workflows\/[^/]+$/, reads: true },
+  { method: 'POST', path: /^\/conversations\/poll$/, reads: true },
 ];
+
+/** The only workflow actions the suite may start: syncs, and a name no implementation runs (to see it refused). */
+export const SAFE_ACTION_TYPES = ['st.syncConversation', 'nv.syncConversation', 'linkedapiMockVerify.noSuchAction'];
+
+/** `actionType`s named anywhere in a JSON body. */
+function actionTypesIn(body: string | undefined): unknown[] {
+  if (body === undefined) return [];
+  try {
+    const json: unknown = JSON.parse(body);
+    const actions = Array.isArray(json) ? json : [json];
+    return actions.map((action) =>
+      action !== null && typeof action === 'object' ? (action as { actionType?: unknown }).actionType : undefined,
+    );
+  } catch {
+    return [];
+  }
+}
 
 /** Person URLs named anywhere in a JSON body (`person`, `personUrl`). */
 function personsIn(body: string | undefined): string[] {
@@ -52,6 +74,12 @@ export function safetyRefusal(request: OutgoingRequest, baseUrl: string, persons
   const path = url.pathname.slice(base.pathname.replace(/\/$/, '').length);
   const kind = SAFE_REQUESTS.find((safe) => safe.method === request.method && safe.path.test(path));
   if (!kind) return `${request.method} ${path} is not a request the suite may send`;
+  if (path === '/workflows') {
+    const unsafe = actionTypesIn(request.body).find((type) => !SAFE_ACTION_TYPES.includes(type as string));
+    if (unsafe !== undefined || request.body === undefined) {
+      return `workflow action ${JSON.stringify(unsafe)} is not one the suite may start (only ${SAFE_ACTION_TYPES.join(', ')})`;
+    }
+  }
   const stranger = personsIn(request.body).find(
     (person) => !persons.includes(person) && !(kind.reads && person === NEVER_SYNCED_PERSON),
   );

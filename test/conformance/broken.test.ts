@@ -43,7 +43,7 @@ describe('the conformance suite fails against a non-conformant server', () => {
     expect(text).toContain(
       '✗ missing-account-api-token (mock decision): POST /account/conversations.get answered 401: error.errorType: expected "accountApiTokenRequired", got nothing',
     );
-    expect(text.split('\n').at(-1)).toBe(`8 passed, 6 failed, 0 skipped; ${report.requests} requests`);
+    expect(text.split('\n').at(-1)).toBe(`17 passed, 6 failed, 0 skipped; ${report.requests} requests`);
   });
 
   it('whose since is inclusive: since-exclusive fails and says so', async () => {
@@ -175,5 +175,62 @@ describe('the conformance suite fails against a non-conformant server', () => {
     expect(detailsOf(report, 'synchronize')).toEqual([
       "refused to send POST /account/conversations.synchronize: the run's budget of 5 requests is spent",
     ]);
+  });
+
+  it('whose E4 errors use E1’s errorType: every E4 error check fails, naming error.type', async () => {
+    const report = await verify({
+      answer: (json, path) => {
+        if (path.startsWith('/account/') || json.success !== false) return json;
+        const { type, ...rest } = json.error;
+        return { ...json, error: { errorType: type, ...rest } };
+      },
+    });
+    expect(failed(report)).toEqual([
+      'e4-missing-linked-api-token',
+      'e4-missing-identification-token',
+      'e4-invalid-workflow',
+      'e4-conversations-not-synced',
+      'e4-unknown-workflow',
+    ]);
+    expect(detailsOf(report, 'e4-missing-linked-api-token')[0]).toBe(
+      'POST /conversations/poll answered 401: error.type: expected "linkedApiTokenRequired", got nothing',
+    );
+  });
+
+  it('whose E4 poll treats since as inclusive: e4-poll-since-exclusive fails', async () => {
+    const earlier = (since: string) => new Date(Date.parse(since) - 1000).toISOString().replace('.000Z', 'Z');
+    const report = await verify({
+      request: (path, body) => {
+        if (path !== '/conversations/poll' || !Array.isArray(body)) return body;
+        for (const item of body) if (item.since) item.since = earlier(item.since);
+        return body;
+      },
+      answer: (json, path) => {
+        // Echo `since` as the client sent it, so that only the filtering is wrong.
+        if (path !== '/conversations/poll' || !Array.isArray(json.result)) return json;
+        for (const item of json.result)
+          if (item.since) item.since = new Date(Date.parse(item.since) + 1000).toISOString().replace('.000Z', 'Z');
+        return json;
+      },
+    });
+    expect(failed(report)).toEqual(['e4-poll-since-exclusive']);
+    expect(detailsOf(report, 'e4-poll-since-exclusive')[0]).toMatch(
+      /^since \S+: expected the \d+ messages after it, got \d+$/,
+    );
+  });
+
+  it('whose workflow completion drops actionType: e4-sync-workflow fails with the JSON path', async () => {
+    const report = await verify({
+      answer: (json, path) => {
+        const completion = json.result?.completion;
+        if (!path.startsWith('/workflows/') || !Array.isArray(completion)) return json;
+        for (const entry of completion) delete entry.actionType;
+        return json;
+      },
+    });
+    expect(failed(report)).toContain('e4-sync-workflow');
+    expect(detailsOf(report, 'e4-sync-workflow')[0]).toMatch(
+      /^GET \/workflows\/wf-\S+ answered 200: result\.completion/,
+    );
   });
 });
