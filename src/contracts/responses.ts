@@ -17,7 +17,8 @@ const personError = <T extends keyof typeof PERSON_ERRORS>(type: T) =>
   z.object({ errorType: z.literal(type), message: z.literal(PERSON_ERRORS[type]) });
 
 export const SynchronizeResult = z.discriminatedUnion('success', [
-  z.object({ success: z.literal(true) }),
+  // Strict: a get result (with `data`) must not pass for a synchronize result on a result link.
+  z.strictObject({ success: z.literal(true) }),
   z.object({ success: z.literal(false), error: personError('personNotFound') }),
 ]);
 export type SynchronizeResult = z.infer<typeof SynchronizeResult>;

@@ -130,3 +130,24 @@ describe('the response self-check', () => {
     });
   });
 });
+
+describe('the result-link contract', () => {
+  it('does not let a get result with broken data pass for a synchronize result', () => {
+    const schema = (routeById('getResult') as { responses: Record<number, ResponseContract> }).responses[200]?.schema;
+    const get = (data: unknown) => ({
+      status: 'complete',
+      completion: { standard: [{ person: person('ann'), result: { success: true, data } }], salesNavigator: [] },
+    });
+    const message = {
+      id: '0d9b0fd3-2248-4649-9245-7c3890921ffc',
+      sender: 'them',
+      text: 'Hi',
+      time: '2024-06-01T10:00:00Z',
+    };
+    expect(schema?.safeParse(get({ total: 1, messages: [message] })).success).toBe(true);
+    expect(
+      schema?.safeParse(get({ total: 1, messages: [{ ...message, time: '2024-06-01T10:00:00.000Z' }] })).success,
+    ).toBe(false);
+    expect(schema?.safeParse(get({ messages: [] })).success).toBe(false);
+  });
+});
