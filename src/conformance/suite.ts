@@ -18,6 +18,8 @@ export interface SuiteSelection {
   only?: string[];
   /** Do not register the checks whose basis is a mock decision. */
   documentedOnly?: boolean;
+  /** Register only the checks of these API generations. Default both (E1 and E4). */
+  dialects?: ('E1' | 'E4')[];
   /** Timeout of each test. Default 120 000 ms (a sync against the real service is slow). */
   timeoutMs?: number;
 }
@@ -54,7 +56,9 @@ export function defineConformanceSuite(
   options: ConformanceOptions | (() => ConformanceOptions),
   selection: SuiteSelection = {},
 ): void {
-  const checks = typeof options === 'function' ? CONFORMANCE_CHECKS : (options.checks ?? CONFORMANCE_CHECKS);
+  const all = typeof options === 'function' ? CONFORMANCE_CHECKS : (options.checks ?? CONFORMANCE_CHECKS);
+  const dialects = selection.dialects ?? (typeof options === 'function' ? undefined : options.dialects);
+  const checks = dialects?.length ? all.filter((check) => dialects.includes(check.dialect)) : all;
   const picked = selectChecks(checks, {
     only: selection.only ?? (typeof options === 'function' ? undefined : options.only),
     documentedOnly: selection.documentedOnly ?? (typeof options === 'function' ? undefined : options.documentedOnly),

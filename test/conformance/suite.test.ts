@@ -92,4 +92,12 @@ describe('defineConformanceSuite', () => {
     expect(reasons).toEqual(['none of the persons exists (every synchronize answered personNotFound)']);
     await expect(skipping.tests[0]?.body()).resolves.toBeUndefined(); // jest: no skip, the test passes
   });
+
+  it('registers only the checks of the dialects asked for', () => {
+    const api = recordingApi();
+    defineConformanceSuite(api, () => ({ baseUrl: 'http://mock.test', ...TOKENS }), { dialects: ['E4'] });
+    const e4 = NAMES.filter((name) => name.startsWith('e4-'));
+    expect(e4.length).toBeGreaterThan(5);
+    expect(api.tests.map((test) => test.name)).toEqual(e4);
+  });
 });
