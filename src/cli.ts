@@ -12,6 +12,7 @@ Usage:
   linkedapi-mock verify [options]  run the conformance checks against any Linked API implementation
   linkedapi-mock openapi [options] print the mock's OpenAPI 3.1 document (also served at /openapi.json)
   linkedapi-mock pact-verify PACT...  verify the mock against Pact files or folders of them
+  linkedapi-mock validate FILE...  check scenario files (or folders of them): every problem, located
   linkedapi-mock --help            show this help
   linkedapi-mock --version         show the version
 
@@ -33,6 +34,13 @@ Options of serve:
   --scenario FILE           YAML or JSON scenario: settings, accounts, persons, timeline, faults
                             (see "Scenario files" in the README); command-line options override
                             its settings
+  --watch                   with --scenario: reload the scenario when the file changes (a broken
+                            edit keeps the last good scenario running and prints the problems)
+  --clock realtime|manual   realtime (default): virtual time runs by itself; manual: it moves only
+                            through the control API (POST /__mock/clock/advance, /__mock/clock/set)
+  --control-token T         every /__mock/* route but /__mock/health needs the header
+                            x-mock-control-token: T (or set LINKEDAPI_MOCK_CONTROL_TOKEN)
+  --journal-limit N         requests the journal keeps for GET /__mock/journal (default 1000; 0: off)
 
 Options of verify (exit 0: all passed, 1: a check failed, 2: usage error):
   --base-url URL            the implementation to check, e.g. http://127.0.0.1:4010 (required)
@@ -82,7 +90,7 @@ function number(
   return value;
 }
 
-async function serveOptions(args: string[]): Promise<ListenOptions> {
+async function serveOptions(args: string[]): Promise<ListenOptions & { watchFile?: string }> {
   const { values, positionals } = parseArgs({
     args,
     strict: true,
@@ -100,8 +108,13 @@ async function serveOptions(args: string[]): Promise<ListenOptions> {
       'result-ttl': { type: 'string' },
       'error-http-status': { type: 'string' },
       scenario: { type: 'string' },
+      watch: { type: 'boolean' },
+      clock: { type: 'string' },
+      'control-token': { type: 'string' },
+      'journal-limit': { type: 'string' },
     },
   });
+  if (values.watch && values.scenario === undefined) throw new UsageError('--watch needs --scenario FILE');
   if (positionals.length > 0)
     throw new UsageError(`serve takes no arguments, got ${JSON.stringify(positionals.join(' '))}`);
   const fromFile: MockOptions = values.scenario
@@ -149,19 +162,43 @@ async function serveOptions(args: string[]): Promise<ListenOptions> {
   if (longPoll !== undefined) options.longPollTimeoutMs = longPoll * 1000;
   if (resultTtl !== undefined) options.resultTtlMs = resultTtl * 1000;
   if (values['error-http-status'] !== undefined) options.errorHttpStatus = 200;
+  Object.assign(options, controlOptions(values));
+  return values.watch ? { ...options, watchFile: values.scenario } : options;
+}
+
+/** --clock, --control-token (or LINKEDAPI_MOCK_CONTROL_TOKEN) and --journal-limit. */
+function controlOptions(values: Record<string, string | boolean | undefined>): MockOptions {
+  const options: MockOptions = {};
+  const clock = values.clock as string | undefined;
+  if (clock !== undefined && clock !== 'manual' && clock !== 'realtime') {
+    throw new UsageError(`--clock: expected manual or realtime, got ${JSON.stringify(clock)}`);
+  }
+  if (clock !== undefined) options.clock = clock;
+  const token = (values['control-token'] as string | undefined) ?? process.env.LINKEDAPI_MOCK_CONTROL_TOKEN;
+  if (token !== undefined && token.trim() === '') throw new UsageError('--control-token: expected a non-empty token');
+  if (token !== undefined) options.controlToken = token;
+  const isWhole = (n: number) => Number.isSafeInteger(n) && n >= 0;
+  const limit = number('journal-limit', values['journal-limit'] as string | undefined, isWhole, 'a whole number >= 0');
+  if (limit !== undefined) options.journalLimit = limit;
   return options;
 }
 
 async function serve(args: string[]): Promise<void> {
-  const options = await serveOptions(args);
+  const { watchFile, ...options } = await serveOptions(args);
   const { startMock } = await import('./server/listen.js');
   const mock = await startMock(options);
-  const { seed, speed, startTime } = mock.options;
+  // Watching starts before the startup line, so a change made once the line is out is seen.
+  const watcher = watchFile && (await import('./scenarios/watch.js')).reloadOnChange(mock, watchFile);
+  const { seed, speed, startTime, controlToken } = mock.options;
+  const clock = options.clock === 'manual' ? 'manual clock' : 'clock';
+  // The token itself is never printed.
+  const guarded = controlToken === undefined ? '' : ', control API needs x-mock-control-token';
   console.log(
-    `linkedapi-mock listening on ${mock.url} (seed ${seed}, speed ${speed}, clock from ${new Date(startTime).toISOString()})`,
+    `linkedapi-mock listening on ${mock.url} (seed ${seed}, speed ${speed}, ${clock} from ${new Date(startTime).toISOString()}${guarded})`,
   );
   const stop = (signal: string) => {
     console.error(`[linkedapi-mock] ${signal}: answering held requests and stopping`);
+    if (watcher) watcher.close();
     void mock.close().then(() => process.exit(0));
   };
   process.once('SIGINT', () => stop('SIGINT'));
@@ -194,6 +231,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   verify: async (args) => (await import('./commands/verify.js')).run(args),
   openapi: async (args) => (await import('./commands/openapi.js')).run(args),
   'pact-verify': async (args) => (await import('./commands/pact-verify.js')).run(args),
+  validate: async (args) => (await import('./commands/validate.js')).run(args),
 };
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -7,7 +7,11 @@
  * // new Client({ baseUrl: mock.url }) …
  * await mock.close();
  */
+
+export type { JournalEntry } from './contracts/control-schemas.js';
 export { createMockServer, type MockServer } from './server/app.js';
+export type { ControlOperations } from './server/control.js';
+export type { JournalFilter, RequestJournal } from './server/journal.js';
 export { type ListenOptions, type RunningMock, startMock } from './server/listen.js';
 export type { MockOptions } from './server/options.js';
 export { ManualClock, RealtimeClock, type VirtualClock } from './world/clock.js';

@@ -263,6 +263,11 @@ describe.concurrent('the linkedapi-mock CLI', { timeout: 15_000 }, () => {
     ['wrong-type.yaml', 'speed: fast\n', ['speed: ']],
     ['bad.yaml', 'seed: [1\n', ['file: is not valid YAML']],
     ['missing.yaml', undefined, ['file: cannot be read (ENOENT)']],
+    [
+      'trailing-comma.json',
+      '{\n  "seed": 7,\n}\n',
+      [':2:12: file: is not valid JSON: a trailing comma before }\n  hint: remove the comma'],
+    ],
   ])('refuses the scenario %s with exit 1, naming the file and the problem', async (name, text, problems) => {
     const file = text === undefined ? join(dir, name) : scenarioFile(name, text);
     const run = cli('serve', '--port', '0', '--scenario', file);

@@ -3,10 +3,12 @@
  * source of truth: the server validates requests and shapes answers from them.
  */
 export * from '../conformance/index.js';
+export * from './control.js';
 export * from './e4.js';
 export * from './e4-routes.js';
 export * from './errors.js';
 export * from './examples.js';
+export * from './faults.js';
 export * from './issues.js';
 export * from './json.js';
 export * from './openapi.js';

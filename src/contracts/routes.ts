@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { CONTROL_ROUTES } from './control.js';
 import { E4_ROUTES } from './e4-routes.js';
 import { GLOBAL_ERRORS, type GlobalErrorType, messageSchema } from './errors.js';
+import { FAULT_ROUTES } from './faults.js';
 import { GetRequest, RESULT_HANDLING_MODES, SynchronizeRequest } from './requests.js';
 import { GetComplete, HealthResponse, PROCESSING_MESSAGES, SynchronizeComplete } from './responses.js';
 
@@ -12,7 +14,7 @@ import { GetComplete, HealthResponse, PROCESSING_MESSAGES, SynchronizeComplete }
 export interface RouteContract {
   /** Stable name, also the OpenAPI `operationId`. */
   operationId: string;
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI-style path: `/account/results/{id}`. */
   path: string;
   /** Which API generation the route belongs to; `mock` for the mock's own routes. */
@@ -218,7 +220,7 @@ function docsRoute(
 }
 
 /** Every route, in the order they are documented. */
-export const ROUTES: RouteContract[] = [...E1_ROUTES, ...E4_ROUTES, ...MOCK_ROUTES];
+export const ROUTES: RouteContract[] = [...E1_ROUTES, ...E4_ROUTES, ...MOCK_ROUTES, ...CONTROL_ROUTES, ...FAULT_ROUTES];
 
 /** The answer any unknown method and path gets. */
 export const NOT_FOUND_RESPONSE: ResponseContract = {

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLError } from 'yaml';
 import type { z } from 'zod';
-import { type InputIssue, toInputIssues } from '../contracts/issues.js';
-import { Scenario } from './schema.js';
+import { formatPath, type InputIssue, toInputIssues } from '../contracts/issues.js';
+import { closest, hintFor, problemFor } from './hints.js';
+import { jsonSyntaxProblem } from './json-syntax.js';
+import { referenceProblems, Scenario } from './schema.js';
 
 /** A problem in a scenario, located in its file when it came from one. */
 export interface ScenarioIssue extends InputIssue {
@@ -12,6 +14,9 @@ export interface ScenarioIssue extends InputIssue {
   /** What to do about it. */
   hint: string;
 }
+
+/** The result of checking a scenario: the scenario, or every problem found (errors as data). */
+export type ScenarioResult = { scenario: Scenario } | { issues: ScenarioIssue[] };
 
 /** A scenario that cannot be used, with every problem found. */
 export class ScenarioError extends Error {
@@ -34,55 +39,58 @@ export function formatScenarioIssues(file: string, issues: readonly ScenarioIssu
     .join('\n');
 }
 
-const REFERENCE = 'see "Scenario files" in the README for every key';
+type Locate = (path: readonly PropertyKey[], key?: string) => { line?: number; column?: number };
 
-/** Every key the format knows, for "did you mean" hints. */
-const KNOWN_KEYS: string[] = collectKeys(Scenario);
-
-function collectKeys(schema: z.core.$ZodType, seen = new Set<unknown>(), out = new Set<string>()): string[] {
-  if (seen.has(schema)) return [...out];
-  seen.add(schema);
-  const def = schema._zod.def as unknown as Record<string, unknown>;
-  if (def.type === 'object') {
-    for (const [key, value] of Object.entries(def.shape as Record<string, z.core.$ZodType>)) {
-      out.add(key);
-      collectKeys(value, seen, out);
-    }
+/** Checks scenario data; `locate` places each problem in the file it came from. */
+function check(data: unknown, locate: Locate = () => ({})): ScenarioResult {
+  const result = Scenario.safeParse(data, { reportInput: true });
+  if (result.success) return { scenario: result.data };
+  const issues: ScenarioIssue[] = [];
+  const references = referenceProblems(data);
+  const isReference = (issue: z.core.$ZodIssue) =>
+    issue.code === 'custom' &&
+    references.some((reference) => reference.message === issue.message && samePath(reference.path, issue.path));
+  for (const issue of result.error.issues) {
+    if (isReference(issue as z.core.$ZodIssue)) continue; // reported below, with a hint
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+    toInputIssues([issue], 'scenario').forEach((input, index) => {
+      const key = keys[index];
+      issues.push({
+        path: input.path,
+        problem: problemFor(issue as z.core.$ZodIssue, input.problem),
+        ...locate(issue.path, key),
+        hint: hintFor(issue as z.core.$ZodIssue, key, data),
+      });
+    });
   }
-  for (const child of ['innerType', 'element', 'in', 'out'] as const) {
-    if (def[child]) collectKeys(def[child] as z.core.$ZodType, seen, out);
+  // zod checks cross-references only when the rest is valid; they are checked here too, so every problem shows.
+  for (const reference of references) {
+    const path = formatPath(reference.path, 'scenario');
+    issues.push({ path, problem: reference.message, ...locate(reference.path), hint: referenceHint(reference, data) });
   }
-  for (const option of (def.options as z.core.$ZodType[] | undefined) ?? []) collectKeys(option, seen, out);
-  return [...out];
+  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { issues };
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] as number;
-      row[j] = Math.min(current + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
+function referenceHint(reference: { path: (string | number)[] }, data: unknown): string {
+  const scenario = data as { accounts?: { identificationToken?: unknown }[] };
+  if (reference.path[0] === 'accounts') return 'remove one of the two';
+  if (reference.path[0] === 'faults' && reference.path[2] === 'name') {
+    return 'give each fault its own name (an unnamed fault is named fault-<its index>)';
   }
-  return row[b.length] as number;
+  const listed = (scenario.accounts ?? []).map((account) => account?.identificationToken).filter(isString);
+  const written = reference.path.reduce<unknown>(
+    (value, step) => (value as Record<PropertyKey, unknown> | undefined)?.[step],
+    data,
+  );
+  const near = typeof written === 'string' ? closest(written, listed) : undefined;
+  if (near !== undefined) return `did you mean "${near}"? Otherwise add "${String(written)}" to accounts`;
+  return 'add it to accounts, or remove accounts to accept every account';
 }
 
-function hintFor(issue: z.core.$ZodIssue, key: string | undefined): string {
-  if (issue.code === 'unrecognized_keys' && key !== undefined) {
-    const best = KNOWN_KEYS.map((known) => ({ known, d: distance(key.toLowerCase(), known.toLowerCase()) })).sort(
-      (a, b) => a.d - b.d,
-    )[0];
-    if (best && best.d <= Math.max(1, Math.floor(key.length / 3))) return `did you mean "${best.known}"?`;
-    return `remove it: unknown keys are refused so that a typo fails loudly; ${REFERENCE}`;
-  }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return `add "${String(issue.path.at(-1) ?? 'it')}"; ${REFERENCE}`;
-  }
-  return REFERENCE;
-}
+const isString = (value: unknown): value is string => typeof value === 'string';
+const samePath = (a: readonly PropertyKey[], b: readonly PropertyKey[]) =>
+  a.length === b.length && a.every((step, index) => step === b[index]);
 
 /** The offset of the node at `path` (or of `key` in the map there), else of its nearest ancestor that exists. */
 function locate(contents: Node | null, path: readonly PropertyKey[], key?: string): number | undefined {
@@ -108,64 +116,130 @@ function locate(contents: Node | null, path: readonly PropertyKey[], key?: strin
   return offset;
 }
 
-/** Parses scenario text (YAML, or JSON, which YAML reads too) and checks it; problems come with line and column. */
-export function parseScenarioText(text: string): { scenario: Scenario } | { issues: ScenarioIssue[] } {
+/** The path of the map key that starts at `offset` (for a duplicate key), if any. */
+function keyPathAt(node: unknown, offset: number, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined) continue;
+      if ((pair.key as Node).range?.[0] === offset) return [...path, key];
+      const found = keyPathAt(pair.value, offset, [...path, key]);
+      if (found) return found;
+    }
+  } else if (isSeq(node)) {
+    for (const [index, item] of node.items.entries()) {
+      const found = keyPathAt(item, offset, [...path, index]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+const SYNTAX_HINT =
+  'fix the syntax first: indentation (spaces, one column per map), quotes, a missing colon or bracket';
+
+function syntaxIssue(error: YAMLError, text: string, contents: unknown): Omit<ScenarioIssue, 'line' | 'column'> {
+  switch (error.code) {
+    case 'DUPLICATE_KEY': {
+      const path = keyPathAt(contents, error.pos[0]);
+      const key = path?.at(-1) ?? /^["']?([^"':\s]+)/.exec(text.slice(error.pos[0]))?.[1] ?? '?';
+      return {
+        path: path ? formatPath(path, 'scenario') : 'file',
+        problem: `duplicate key "${key}": it is already set above`,
+        hint: 'keep one of the two',
+      };
+    }
+    case 'TAB_AS_INDENT':
+      return {
+        path: 'file',
+        problem: 'a tab in the indentation',
+        hint: 'indent with spaces: YAML does not allow tabs',
+      };
+    case 'MULTIPLE_DOCS':
+      return {
+        path: 'file',
+        problem: 'holds more than one YAML document (a --- line)',
+        hint: 'keep one scenario per file: remove the --- line and what follows, or split the file',
+      };
+    default:
+      return { path: 'file', problem: `is not valid YAML or JSON: ${error.message.split('\n')[0]}`, hint: SYNTAX_HINT };
+  }
+}
+
+/** How to read the text: YAML (the default, which reads JSON too), or strict JSON (a trailing comma is refused). */
+export interface ParseOptions {
+  format?: 'yaml' | 'json';
+}
+
+/**
+ * Parses scenario text (YAML, or JSON) and checks it; problems come with line and column, sorted by position.
+ *
+ * @example
+ * const parsed = parseScenarioText('seed: 7\naccounts:\n  - identificationToken: acc-1\n');
+ * if ('issues' in parsed) console.error(formatScenarioIssues('inline', parsed.issues));
+ */
+export function parseScenarioText(text: string, options: ParseOptions = {}): ScenarioResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number | undefined) => {
     if (offset === undefined) return {};
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  const jsonProblem = options.format === 'json' ? jsonSyntaxProblem(text) : undefined;
+  if (jsonProblem) {
+    const { offset, problem, hint } = jsonProblem;
+    return { issues: [{ path: 'file', problem: `is not valid JSON: ${problem}`, ...position(offset), hint }] };
+  }
   if (doc.errors.length > 0) {
-    return {
-      issues: doc.errors.map((error) => ({
-        path: 'file',
-        problem: `is not valid YAML or JSON: ${error.message.split('\n')[0]}`,
-        ...position(error.pos[0]),
-        hint: 'fix the syntax first (indentation, quotes, a missing colon or bracket)',
-      })),
-    };
+    const issues = doc.errors.map((error) => ({
+      ...syntaxIssue(error, text, doc.contents),
+      ...position(error.pos[0]),
+    }));
+    return { issues: issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) };
   }
-  const data: unknown = doc.toJS() ?? {};
-  const result = Scenario.safeParse(data, { reportInput: true });
-  if (result.success) return { scenario: result.data };
-  const issues: ScenarioIssue[] = [];
-  for (const issue of result.error.issues) {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
-    toInputIssues([issue], 'scenario').forEach((input, index) => {
-      const key = keys[index];
-      issues.push({ ...input, ...position(locate(doc.contents, issue.path, key)), hint: hintFor(issue, key) });
-    });
+  let data: unknown;
+  try {
+    data = doc.toJS() ?? {};
+  } catch (error) {
+    // An alias to an anchor that is not defined, or an alias bomb.
+    const problem = `cannot be read: ${(error as Error).message}`;
+    return { issues: [{ path: 'file', problem, hint: 'define each &anchor before its *alias, and use few aliases' }] };
   }
-  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { issues };
+  return check(data, (path, key) => position(locate(doc.contents, path, key)));
 }
 
-/** Checks a scenario given as data (in process): the same rules, no positions. */
-export function parseScenarioData(data: unknown): { scenario: Scenario } | { issues: ScenarioIssue[] } {
-  const result = Scenario.safeParse(data ?? {}, { reportInput: true });
-  if (result.success) return { scenario: result.data };
-  const issues: ScenarioIssue[] = [];
-  for (const issue of result.error.issues) {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
-    toInputIssues([issue], 'scenario').forEach((input, index) => {
-      issues.push({ ...input, hint: hintFor(issue, keys[index]) });
-    });
-  }
-  return { issues };
+/**
+ * Checks a scenario given as data (in process): the same rules and hints, no positions.
+ *
+ * @example
+ * const parsed = parseScenarioData({ accounts: [{ identificationToken: 'acc-1', state: 'noSeats' }] });
+ */
+export function parseScenarioData(data: unknown): ScenarioResult {
+  return check(data ?? {});
 }
 
-/** Reads and checks a scenario file; throws a `ScenarioError` listing every problem. */
-export function loadScenarioFile(file: string): Scenario {
+/**
+ * Reads and checks a scenario file; never throws. A `.json` file is read as strict JSON, anything else as YAML.
+ *
+ * @example
+ * const result = readScenarioFile('fixtures/slow-sync.yaml');
+ */
+export function readScenarioFile(file: string): ScenarioResult {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ScenarioError(file, [{ path: 'file', problem: `cannot be read (${code})`, hint: 'check the path' }]);
+    const hint = code === 'EISDIR' ? 'give a scenario file, not a folder' : 'check the path';
+    return { issues: [{ path: 'file', problem: `cannot be read (${code})`, hint }] };
   }
-  const parsed = parseScenarioText(text);
+  return parseScenarioText(text, { format: /\.json$/i.test(file) ? 'json' : 'yaml' });
+}
+
+/** Reads and checks a scenario file; throws a `ScenarioError` listing every problem. */
+export function loadScenarioFile(file: string): Scenario {
+  const parsed = readScenarioFile(file);
   if ('issues' in parsed) throw new ScenarioError(file, parsed.issues);
   return parsed.scenario;
 }

@@ -9,9 +9,13 @@ import type { Scenario, ScenarioInput } from '../scenarios/schema.js';
 import type { VirtualClock } from '../world/clock.js';
 import type { Job } from '../world/job.js';
 import { World } from '../world/world.js';
+import { type ControlOperations, registerControl } from './control.js';
 import { registerDocs } from './docs.js';
 import { E1_FORMAT, e1Targets, errorBody } from './e1-format.js';
 import { e4ErrorBody, isE4Path, registerE4Routes } from './e4.js';
+import { registerFaultRoutes } from './fault-routes.js';
+import { FaultInjector } from './faults.js';
+import { RequestJournal } from './journal.js';
 import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { MAX_BODY_BYTES, parseBody, parseResultHandling, readBodyText, requestOrigin } from './request.js';
 import { selfCheck } from './self-check.js';
@@ -25,6 +29,12 @@ export interface MockServer {
   options: ResolvedOptions;
   /** Answers every held long poll with its result link at once (used on shutdown). */
   releaseLongPolls(): void;
+  /** The fault rules in force (a scenario's `faults`, replaced on each load): add, remove, list at run time. */
+  faults: FaultInjector;
+  /** The control operations of `/__mock` (reset, scenario, clock, messages, state, journal, webhooks). */
+  control: ControlOperations;
+  /** The request journal (empty and off with `journalLimit: 0`). */
+  journal: RequestJournal;
   /**
    * Loads a scenario in place of the current one (a scenario file's object): its accounts, persons, timeline,
    * faults and settings; options given to `createMockServer` still win over its settings. Everything is
@@ -64,7 +74,23 @@ export function createMockServer(input: MockOptions = {}): MockServer {
   });
   const heldLongPolls = new Set<() => void>();
   const app = new Hono();
+  const journal = new RequestJournal(options.journalLimit, clock);
+  // First, so that it records what the client got, injected faults included. Off: not registered at all.
+  if (journal.enabled) app.use(journal.middleware());
+  const faults = new FaultInjector({ clock, options, held: heldLongPolls });
+  faults.load(options.scenario);
+  // Before the self-check: an injected answer lies outside the route contracts by design. No rules: no work.
+  app.use(faults.middleware);
   if (options.selfCheck) app.use(selfCheck(options)); // first, so that it sees every answer
+  // Before any other /__mock route, so that the control token guards them all.
+  const control = registerControl(app, {
+    world,
+    options,
+    journal,
+    loadScenario: (scenario) => mock.loadScenario(scenario),
+  });
+  registerFaultRoutes(app, faults);
+  control.onReset((account) => account === undefined && faults.reset()); // a full reset zeroes fault counters
 
   const send = (c: Context, status: number, body: string, headers?: Record<string, string>) =>
     c.body(body, status as 200, { ...JSON_HEADERS, ...headers });
@@ -203,12 +229,15 @@ export function createMockServer(input: MockOptions = {}): MockServer {
     for (const release of [...heldLongPolls]) release();
   };
   const scenarioListeners = new Set<(scenario: Scenario | undefined) => void>();
-  return {
+  const mock: MockServer = {
     app,
     world,
     clock,
     options,
     releaseLongPolls,
+    faults,
+    control,
+    journal,
     loadScenario(scenario) {
       const next = resolveOptions({ ...input, clock, startTime: options.startTime, scenario });
       releaseLongPolls();
@@ -219,6 +248,7 @@ export function createMockServer(input: MockOptions = {}): MockServer {
         latency: next.latency,
         resultTtlMs: next.resultTtlMs,
       });
+      faults.load(next.scenario);
       for (const listener of scenarioListeners) listener(next.scenario);
     },
     onScenario(listener) {
@@ -227,4 +257,5 @@ export function createMockServer(input: MockOptions = {}): MockServer {
       return () => scenarioListeners.delete(listener);
     },
   };
+  return mock;
 }

@@ -47,6 +47,13 @@ export interface MockOptions {
   selfCheck?: boolean;
   /** Called with each answer the self-check caught. */
   onSelfCheckFailure?: (failure: SelfCheckFailure) => void;
+  /**
+   * When set, every `/__mock/*` route but `/__mock/health` needs the header `x-mock-control-token` with this
+   * value (401 otherwise). Default: none, the control API is open (the mock listens on 127.0.0.1 by default).
+   */
+  controlToken?: string;
+  /** How many requests the request journal keeps (the oldest go first); 0 turns the journal off. Default 1000. */
+  journalLimit?: number;
 }
 
 export interface ResolvedOptions {
@@ -64,6 +71,8 @@ export interface ResolvedOptions {
   newResultId: () => string;
   selfCheck: boolean;
   onSelfCheckFailure: ((failure: SelfCheckFailure) => void) | undefined;
+  controlToken: string | undefined;
+  journalLimit: number;
 }
 
 export const DEFAULT_LONG_POLL_TIMEOUT_MS = 120_000;
@@ -80,6 +89,24 @@ function toEpochMs(value: string | number | Date, name: string): number {
 function nonNegative(value: number, name: string): number {
   if (!Number.isFinite(value) || value < 0) {
     throw new RangeError(`[linkedapi-mock] ${name}: expected a number >= 0, got ${value}`);
+  }
+  return value;
+}
+
+export const DEFAULT_JOURNAL_LIMIT = 1000;
+
+function controlToken(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new RangeError('[linkedapi-mock] controlToken: expected a non-empty string (leave it out for no token)');
+  }
+  return value;
+}
+
+function journalLimit(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_JOURNAL_LIMIT;
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`[linkedapi-mock] journalLimit: expected a whole number >= 0 (0 turns it off), got ${value}`);
   }
   return value;
 }
@@ -145,5 +172,7 @@ export function resolveOptions(explicit: MockOptions = {}): ResolvedOptions {
     newResultId: options.newResultId ?? (() => randomBytes(16).toString('base64url')),
     selfCheck: options.selfCheck === true,
     onSelfCheckFailure: options.onSelfCheckFailure,
+    controlToken: controlToken(options.controlToken),
+    journalLimit: journalLimit(options.journalLimit),
   };
 }

@@ -8,6 +8,19 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export type BodyText = { text: string } | { tooLarge: true };
 
+/** Told when a request's body has been read (the request journal); at most one per request. */
+export interface BodyObserver {
+  bodyRead(body: BodyText): void;
+}
+
+/** Where a request carries its observer: `readBodyText` tells it, so that nobody reads a body twice. */
+export const BODY_OBSERVER: unique symbol = Symbol('linkedapi-mock body observer');
+
+/** Sets the observer `readBodyText` tells when it has read this request's body. */
+export function observeBody(request: Request, observer: BodyObserver): void {
+  (request as Request & { [BODY_OBSERVER]?: BodyObserver })[BODY_OBSERVER] = observer;
+}
+
 /**
  * Reads a request body as UTF-8, stopping as soon as it passes `limit` bytes. `incoming`: the Node message the
  * request came in as (over a socket). Node's HTTP parser delivers exactly the declared `content-length` bytes,
@@ -19,10 +32,11 @@ export async function readBodyText(
   incoming?: IncomingMessage,
 ): Promise<BodyText> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) return { tooLarge: true };
-  if (incoming && declared !== null && !incoming.readableDidRead) return { text: await readIncoming(incoming) };
+  if (declared !== null && Number(declared) > limit) return observed(request, { tooLarge: true });
+  if (incoming && declared !== null && !incoming.readableDidRead)
+    return observed(request, { text: await readIncoming(incoming) });
   // The declared length only refuses early: an in-process request's header may understate its body.
-  if (!request.body) return { text: await request.text() };
+  if (!request.body) return observed(request, { text: await request.text() });
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -32,11 +46,16 @@ export async function readBodyText(
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      return { tooLarge: true };
+      return observed(request, { tooLarge: true });
     }
     chunks.push(value);
   }
-  return { text: Buffer.concat(chunks).toString('utf8') };
+  return observed(request, { text: Buffer.concat(chunks).toString('utf8') });
+}
+
+function observed(request: Request, body: BodyText): BodyText {
+  (request as Request & { [BODY_OBSERVER]?: BodyObserver })[BODY_OBSERVER]?.bodyRead(body);
+  return body;
 }
 
 /** The whole body of a Node message, as UTF-8; rejects if the client goes away first. */

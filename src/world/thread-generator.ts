@@ -85,8 +85,9 @@ export class ThreadGenerator {
     const windowStart = Math.ceil((windowEnd - shape.windowMs) / 1000) * 1000;
     // Conversations come in bursts: a message often follows the previous one by minutes. Each time only ever
     // moves earlier (or 1 s past its predecessor), so all stay inside the window.
+    const windowTo = Math.max(windowStart, windowEnd - Math.min(3_600_000, shape.windowMs / 2));
     const times = f.date
-      .betweens({ from: windowStart, to: windowEnd - Math.min(3_600_000, shape.windowMs / 2), count })
+      .betweens({ from: windowStart, to: windowTo, count })
       .map((date) => Math.floor(date.getTime() / 1000) * 1000);
     for (let i = 1; i < times.length; i++) {
       const previous = times[i - 1] as number;
@@ -96,6 +97,10 @@ export class ThreadGenerator {
         : current;
       times[i] = Math.max(previous + 1000, Math.min(current, burst));
     }
+    // A dense thread (many messages in a short window) can be pushed past the window's end by the 1 s steps:
+    // pull the last ones back, one second apart, so that every message stays before `windowEnd`.
+    let latest = Math.ceil(windowEnd / 1000) * 1000 - 1000;
+    for (let i = times.length - 1; i >= 0 && (times[i] as number) > latest; i--, latest -= 1000) times[i] = latest;
     let sender: 'us' | 'them' = f.datatype.boolean({ probability: 0.6 }) ? 'us' : 'them';
     const messages: StoredMessage[] = [];
     for (const [index, at] of times.entries()) {

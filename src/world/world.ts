@@ -168,13 +168,13 @@ export class World {
     return [...this.accounts.values()];
   }
 
-  /** Applies one timeline event now. */
-  apply(event: WorldEvent): void {
+  /** Applies one timeline event now; a message is dated `at` (default now: an occurrence due in the past keeps its time). */
+  apply(event: WorldEvent, at = this.clock.now()): void {
     if (event.type === 'message') {
       const account = this.account(event.account);
       const key = personRef(event.person).key;
-      const text = event.text ?? this.generator.line(event.sender, event.account, event.channel, key, this.clock.now());
-      this.addMessage(account, event.channel, event.person, { sender: event.sender, text });
+      const text = event.text ?? this.generator.line(event.sender, event.account, event.channel, key, at);
+      this.addMessage(account, event.channel, event.person, { sender: event.sender, text, at });
     } else if (event.type === 'accountState') {
       this.account(event.account).state = event.state;
     } else {
@@ -187,7 +187,9 @@ export class World {
     const now = this.clock.now();
     const first = 'afterLoadMs' in entry.at ? now + entry.at.afterLoadMs : entry.at.epochMs;
     let index = 0;
-    for (; index < entry.times && first + index * entry.everyMs <= now; index++) this.apply(entry.event);
+    for (; index < entry.times && first + index * entry.everyMs <= now; index++) {
+      this.apply(entry.event, first + index * entry.everyMs);
+    }
     this.armOccurrence(entry, first, index);
   }
 
@@ -201,7 +203,7 @@ export class World {
     };
     const timer = this.clock.setTimer(pending.at, () => {
       this.pending.delete(pending);
-      this.apply(entry.event);
+      this.apply(entry.event, pending.at);
       this.armOccurrence(entry, first, index + 1);
     });
     this.pending.set(pending, timer);

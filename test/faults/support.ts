@@ -1,0 +1,76 @@
+import type { FaultRule } from '../../src/scenarios/schema.js';
+import type { MockOptions } from '../../src/server/options.js';
+import { e4Tokens } from '../e4/support.js';
+import { type Reply, reply, SYNC, type TestMock, testMock, tokens } from '../helpers.js';
+
+export { e4Tokens };
+
+export type RuleInput = Partial<FaultRule> & Record<string, unknown>;
+
+/** An in-process mock (manual clock, speed 0, self-check on) with these fault rules in its scenario. */
+export function faultMock(faults: RuleInput[], options: MockOptions = {}): TestMock {
+  return testMock({
+    speed: 0,
+    ...options,
+    scenario: { ...(options.scenario as object), faults } as MockOptions['scenario'],
+  });
+}
+
+/** Any request: method, path, headers, optional body (a string is sent verbatim). */
+export function call(
+  mock: TestMock,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: unknown,
+): Promise<Reply> {
+  return reply(
+    mock.app.request(`http://mock.test${path}`, {
+      method,
+      headers,
+      ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    }),
+  );
+}
+
+/** `GET /account/results/nope` with E1 tokens: 404 resultNotFound unless a fault answers. Cheap: no job. */
+export const resultOf = (mock: TestMock, account = 'acc-1') =>
+  call(mock, 'GET', '/account/results/nope', tokens(account));
+
+/** A reslink synchronize of these persons (answered at once). */
+export const syncOf = (mock: TestMock, persons: string[], account = 'acc-1') =>
+  call(
+    mock,
+    'POST',
+    SYNC,
+    { 'content-type': 'application/json', 'result-handling': 'reslink', ...tokens(account) },
+    { standard: persons.map((person) => ({ person })) },
+  );
+
+/** The statuses of `count` requests made one after another. */
+export async function statuses(count: number, request: () => Promise<Reply>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) out.push((await request()).status);
+  return out;
+}
+
+/** The 1-based positions of the requests a fault answered (`status`). */
+export const positions = (list: number[], status: number) =>
+  list.flatMap((value, index) => (value === status ? [index + 1] : []));
+
+export const RESULT_NOT_FOUND = {
+  status: 'error',
+  error: { errorType: 'resultNotFound', message: 'The result link is unknown or has expired.' },
+};
+
+/** The E1 body of a `status` fault. */
+export const injectedE1 = (name: string, status: number) => ({
+  status: 'error',
+  error: { errorType: 'injectedFault', message: `linkedapi-mock fault ${name} answered HTTP ${status}.` },
+});
+
+/** The E4 body of a `status` fault. */
+export const injectedE4 = (name: string, status: number) => ({
+  success: false,
+  error: { type: 'injectedFault', message: `linkedapi-mock fault ${name} answered HTTP ${status}.` },
+});
