@@ -50,6 +50,8 @@ export interface Row {
 export const rows: Row[] = [];
 /** Lines printed under the table. */
 export const notes: string[] = [];
+/** The mock/bare ratios of the targets run so far (1a, 1b), for targets that compare with them. */
+export const measured = new Map<string, { ratio: number; perCpu: number }>();
 export const verdict = (ok: boolean): Row['result'] => (ok ? 'PASS' : 'MISS');
 export const log = (text: string) => console.log(`  · ${text}`);
 

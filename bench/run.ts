@@ -16,6 +16,7 @@ import { bigThreadSince } from './targets/big-thread-since.js';
 import { coldStart } from './targets/cold-start.js';
 import { getThroughput } from './targets/get-throughput.js';
 import { manySyncs, SYNC_CLIENTS } from './targets/held-syncs.js';
+import { scenarioOverhead } from './targets/scenario-overhead.js';
 
 const FDS_NEEDED = SYNC_CLIENTS * 2 + 500;
 
@@ -62,6 +63,9 @@ setTimeout(() => {
 console.log(`linkedapi-mock bench: node ${process.version}, ${limits.soft} open files allowed, all on 127.0.0.1`);
 await phase('cold start', '4', coldStart);
 await phase('get of a 20-message thread, mock vs bare node:http', '1a', () => getThroughput('1a', 20, 0.45));
+await phase('get of a 20-message thread with fixtures/large-inbox.yaml loaded, vs none', '1a-scenario', () =>
+  scenarioOverhead('1a-scenario', 20, 0.1),
+);
 await phase('get of a 200-message thread, mock vs bare node:http', '1b', () => getThroughput('1b', 200, 0.35));
 await phase('get since of a 100,000-message thread', '3', bigThreadSince);
 await phase(`${SYNC_CLIENTS} concurrent long-mode synchronize`, '2', manySyncs);

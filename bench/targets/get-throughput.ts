@@ -12,6 +12,7 @@ import {
   getData,
   headersFor,
   log,
+  measured,
   ms,
   NODE,
   notes,
@@ -42,12 +43,12 @@ import {
  * Seconds of warm-up per server (V8 optimises a request path after a few thousand requests), then rounds per
  * server, alternating mock and bare, and seconds per round.
  */
-const WARM_UP_SECONDS = 3;
+export const WARM_UP_SECONDS = 3;
 const ROUNDS = 3;
-const ROUND_SECONDS = 2.5;
-const CONNECTIONS = 10;
+export const ROUND_SECONDS = 2.5;
+export const CONNECTIONS = 10;
 
-interface LoadResult {
+export interface LoadResult {
   rps: number;
   p50: number;
   p99: number;
@@ -59,7 +60,7 @@ interface LoadResult {
 }
 
 /** One round of `seconds` of autocannon load; every answer must be 200, of the same size and the expected body. */
-async function loadRound(
+export async function loadRound(
   server: ServerProcess,
   headers: Record<string, string>,
   body: string,
@@ -112,10 +113,10 @@ async function loadRound(
 }
 
 /** The raw response with the `Date` header's value blanked, for a byte comparison. */
-const withoutDate = (raw: Buffer) => raw.toString('latin1').replace(/\r\nDate: [^\r]*\r\n/i, '\r\nDate: -\r\n');
+export const withoutDate = (raw: Buffer) => raw.toString('latin1').replace(/\r\nDate: [^\r]*\r\n/i, '\r\nDate: -\r\n');
 
 /** A person slug whose default-world thread (seed, token, standard) has exactly `count` messages. */
-async function personWithMessages(token: string, count: number): Promise<string> {
+export async function personWithMessages(token: string, count: number): Promise<string> {
   const { ThreadGenerator } = (await import(
     new URL('../../dist/world/thread-generator.js', import.meta.url).href
   )) as typeof ThreadGeneratorModule;
@@ -127,7 +128,7 @@ async function personWithMessages(token: string, count: number): Promise<string>
   throw new Error(`no person with ${count} messages among 10,000 slugs`);
 }
 
-const figure = (r: LoadResult) =>
+export const figure = (r: LoadResult) =>
   `${thousands(r.rps)} req/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, server CPU ${r.serverCpu.toFixed(2)} core`;
 
 /** Target 1: `get` of a synced N-message thread, mock vs a bare node:http server sending the same bytes. */
@@ -197,6 +198,7 @@ export async function getThroughput(id: string, messages: number, minRatio: numb
     const ratio = m.rps / b.rps;
     const perCpu = m.rps / m.serverCpu / (b.rps / b.serverCpu);
     const worst = Math.min(ratio, perCpu);
+    measured.set(id, { ratio, perCpu });
     const what = `get, synced ${messages}-message thread (${mockRaw.length} B answer), speed 0`;
     rows.push({ id, what: `${what}: mock`, figure: figure(m), target: '', result: '' });
     rows.push({ id, what: `${what}: bare node:http, same bytes`, figure: figure(b), target: '', result: '' });
