@@ -87,3 +87,25 @@ export function postTo(url: string, body: unknown, headers: Record<string, strin
     }),
   );
 }
+
+/**
+ * Sends a long-mode request and moves the clock in `stepMs` steps until it is answered (instant with speed 0).
+ */
+export async function settle(
+  mock: TestMock,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  stepMs = 500,
+): Promise<Reply> {
+  let answered = false;
+  const pending = mock.start(path, body, headers).finally(() => {
+    answered = true;
+  });
+  await flush();
+  for (let i = 0; i < 2000 && !answered; i++) {
+    mock.clock.advance(stepMs);
+    await flush();
+  }
+  return pending;
+}

@@ -1,4 +1,4 @@
-import { flush, GET, type Reply, SYNC, type TestMock } from '../helpers.js';
+import { flush, GET, type Reply, SYNC, settle, type TestMock } from '../helpers.js';
 
 export const NOT_SYNCHRONIZED = {
   success: false,
@@ -23,25 +23,7 @@ export interface ApiMessage {
   time: string;
 }
 
-/** Sends a long-mode request and moves the clock until it is answered (instant with speed 0). */
-export async function settle(
-  mock: TestMock,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-  stepMs = 500,
-): Promise<Reply> {
-  let answered = false;
-  const pending = mock.start(path, body, headers).finally(() => {
-    answered = true;
-  });
-  await flush();
-  for (let i = 0; i < 1000 && !answered; i++) {
-    mock.clock.advance(stepMs);
-    await flush();
-  }
-  return pending;
-}
+export { settle };
 
 /** Syncs persons in one channel (long mode, clock driven) and checks it succeeded for all. */
 export async function syncPersons(

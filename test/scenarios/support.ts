@@ -1,5 +1,5 @@
 import type { ScenarioInput } from '../../src/scenarios/schema.js';
-import { flush, GET, type Reply, SYNC, type TestMock, testMock, tokens } from '../helpers.js';
+import { flush, GET, type Reply, SYNC, settle, type TestMock, testMock, tokens } from '../helpers.js';
 
 export { GET, SYNC };
 
@@ -26,24 +26,7 @@ export function result(mock: TestMock, link: string, headers: Record<string, str
 }
 
 /** A long-mode request; the clock moves in `stepMs` steps until it is answered. */
-export async function long(
-  mock: TestMock,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-  stepMs = 500,
-): Promise<Reply> {
-  let answered = false;
-  const pending = mock.start(path, body, headers).finally(() => {
-    answered = true;
-  });
-  await flush();
-  for (let i = 0; i < 2000 && !answered; i++) {
-    mock.clock.advance(stepMs);
-    await flush();
-  }
-  return pending;
-}
+export const long = settle;
 
 /** Long-mode synchronize of persons in one channel. */
 export function syncLong(
