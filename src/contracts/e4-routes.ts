@@ -11,20 +11,12 @@ import {
   WorkflowStarted,
   WorkflowStatus,
 } from './e4.js';
+import { errorResponsesByStatus } from './error-responses.js';
 import type { ResponseContract, RouteContract } from './routes.js';
 
 /** The error responses of some E4 error types, grouped by the HTTP status each is sent with. */
 export function e4ErrorResponses(...types: E4ErrorType[]): Record<number, ResponseContract> {
-  const byStatus = new Map<number, E4ErrorType[]>();
-  for (const type of types) {
-    const status = E4_ERRORS[type].status;
-    byStatus.set(status, [...(byStatus.get(status) ?? []), type]);
-  }
-  const out: Record<number, ResponseContract> = {};
-  for (const [status, list] of byStatus) {
-    out[status] = { description: `Error: ${list.join(', ')}`, schema: e4ErrorEnvelope(...list) };
-  }
-  return out;
+  return errorResponsesByStatus(types, E4_ERRORS, e4ErrorEnvelope, 'Error');
 }
 
 const AUTH_ERRORS: E4ErrorType[] = [

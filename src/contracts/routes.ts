@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONTROL_ROUTES } from './control.js';
 import { E4_ROUTES } from './e4-routes.js';
+import { errorResponsesByStatus } from './error-responses.js';
 import { GLOBAL_ERRORS, type GlobalErrorType, messageSchema } from './errors.js';
 import { FAULT_ROUTES } from './faults.js';
 import { GetRequest, RESULT_HANDLING_MODES, SynchronizeRequest } from './requests.js';
@@ -52,16 +53,7 @@ export function errorEnvelope(...types: GlobalErrorType[]): z.ZodType {
 
 /** The error responses of some error types, grouped by the HTTP status each is sent with. */
 export function errorResponses(...types: GlobalErrorType[]): Record<number, ResponseContract> {
-  const byStatus = new Map<number, GlobalErrorType[]>();
-  for (const type of types) {
-    const status = GLOBAL_ERRORS[type].status;
-    byStatus.set(status, [...(byStatus.get(status) ?? []), type]);
-  }
-  const out: Record<number, ResponseContract> = {};
-  for (const [status, list] of byStatus) {
-    out[status] = { description: `Global error: ${list.join(', ')}`, schema: errorEnvelope(...list) };
-  }
-  return out;
+  return errorResponsesByStatus(types, GLOBAL_ERRORS, errorEnvelope, 'Global error');
 }
 
 /** `process` of a `processing` answer, one schema per situation. */
