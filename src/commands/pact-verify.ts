@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-
-class PactVerifyUsage extends Error {}
+import { parseOrReport, UsageError } from './usage.js';
 
 interface PactVerifyOptions {
   pactUrls: string[];
@@ -17,11 +16,11 @@ function pactVerifyOptions(args: string[]): PactVerifyOptions {
     options: { provider: { type: 'string' }, seed: { type: 'string' } },
   });
   if (positionals.length === 0) {
-    throw new PactVerifyUsage('pact-verify needs at least one pact file or folder, e.g. pact-verify pacts/');
+    throw new UsageError('pact-verify needs at least one pact file or folder, e.g. pact-verify pacts/');
   }
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && (values.seed?.trim() === '' || !Number.isSafeInteger(seed))) {
-    throw new PactVerifyUsage(`--seed: expected an integer, got ${JSON.stringify(values.seed)}`);
+    throw new UsageError(`--seed: expected an integer, got ${JSON.stringify(values.seed)}`);
   }
   return { pactUrls: positionals, provider: values.provider, seed };
 }
@@ -51,15 +50,8 @@ async function loadVerifier(): Promise<typeof import('../pact/verify.js') | unde
  * await run(['pacts/my-app-linkedapi.json']);
  */
 export async function run(args: string[]): Promise<void> {
-  let options: PactVerifyOptions;
-  try {
-    options = pactVerifyOptions(args);
-  } catch (error) {
-    if (!(error instanceof PactVerifyUsage)) throw error;
-    console.error(`[linkedapi-mock] ${error.message}\nRun "linkedapi-mock --help" for the options.`);
-    process.exitCode = 2;
-    return;
-  }
+  const options = parseOrReport(() => pactVerifyOptions(args));
+  if (options === undefined) return;
   const verifier = await loadVerifier();
   if (!verifier) {
     console.error(

@@ -2,13 +2,12 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ScenarioIssue } from '../scenarios/load.js';
+import { parseOrReport, UsageError } from './usage.js';
 
 /** One problem of one file, as `validate --json` prints it. */
 export interface FileIssue extends ScenarioIssue {
   file: string;
 }
-
-class ValidateUsage extends Error {}
 
 const SCENARIO_FILE = /\.(ya?ml|json)$/i;
 
@@ -27,7 +26,7 @@ function expand(paths: string[]): string[] {
       .filter((name) => SCENARIO_FILE.test(name))
       .sort()
       .map((name) => join(path, name));
-    if (files.length === 0) throw new ValidateUsage(`${path} holds no .yaml, .yml or .json file`);
+    if (files.length === 0) throw new UsageError(`${path} holds no .yaml, .yml or .json file`);
     return files;
   });
 }
@@ -40,7 +39,7 @@ function validateOptions(args: string[]): { files: string[]; json: boolean } {
     allowPositionals: true,
     options: { json: { type: 'boolean' } },
   });
-  if (positionals.length === 0) throw new ValidateUsage('validate needs at least one scenario file');
+  if (positionals.length === 0) throw new UsageError('validate needs at least one scenario file');
   return { files: expand(positionals), json: values.json === true };
 }
 
@@ -54,15 +53,8 @@ function validateOptions(args: string[]): { files: string[]; json: boolean } {
  * await run(['fixtures/slow-sync.yaml', 'my-scenario.json']);
  */
 export async function run(args: string[]): Promise<void> {
-  let options: ReturnType<typeof validateOptions>;
-  try {
-    options = validateOptions(args);
-  } catch (error) {
-    if (!(error instanceof ValidateUsage)) throw error;
-    console.error(`[linkedapi-mock] ${error.message}\nRun "linkedapi-mock --help" for the options.`);
-    process.exitCode = 2;
-    return;
-  }
+  const options = parseOrReport(() => validateOptions(args));
+  if (options === undefined) return;
   // Loaded after the options are checked, so a usage error is instant.
   const { formatScenarioIssues, readScenarioFile } = await import('../scenarios/load.js');
   const { summarizeScenario } = await import('../scenarios/summary.js');

@@ -3,6 +3,7 @@ import { CONFORMANCE_CHECKS } from '../conformance/checks.js';
 import { type ConformanceOptions, resolveConformanceOptions } from '../conformance/options.js';
 import { formatCheck, formatSummary } from '../conformance/report.js';
 import { defaultPersonsNote, runConformance, selectChecks } from '../conformance/run.js';
+import { parseOrReport, UsageError } from './usage.js';
 
 const ENV_ACCOUNT_TOKEN = 'LINKEDAPI_ACCOUNT_API_TOKEN';
 const ENV_IDENTIFICATION_TOKEN = 'LINKEDAPI_IDENTIFICATION_TOKEN';
@@ -13,13 +14,11 @@ export function maskToken(token: string): string {
   return token.length >= 12 ? `${token.slice(0, 4)}… (${token.length} characters)` : `… (${token.length} characters)`;
 }
 
-class VerifyUsage extends Error {}
-
 function milliseconds(name: string, raw: string | undefined, scale: number, zeroAllowed: boolean) {
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0)) {
-    throw new VerifyUsage(`--${name}: expected a number ${zeroAllowed ? '>= 0' : '> 0'}, got ${JSON.stringify(raw)}`);
+    throw new UsageError(`--${name}: expected a number ${zeroAllowed ? '>= 0' : '> 0'}, got ${JSON.stringify(raw)}`);
   }
   return value * scale;
 }
@@ -43,25 +42,25 @@ function verifyOptions(args: string[]): ConformanceOptions {
     },
   });
   if (positionals.length > 0) {
-    throw new VerifyUsage(`verify takes no arguments, got ${JSON.stringify(positionals.join(' '))}`);
+    throw new UsageError(`verify takes no arguments, got ${JSON.stringify(positionals.join(' '))}`);
   }
   const baseUrl = values['base-url'];
-  if (baseUrl === undefined) throw new VerifyUsage('--base-url is required, e.g. --base-url http://127.0.0.1:4010');
+  if (baseUrl === undefined) throw new UsageError('--base-url is required, e.g. --base-url http://127.0.0.1:4010');
   const accountApiToken = values['account-api-token'] ?? process.env[ENV_ACCOUNT_TOKEN];
   const identificationToken = values['identification-token'] ?? process.env[ENV_IDENTIFICATION_TOKEN];
-  if (!accountApiToken) throw new VerifyUsage(`--account-api-token (or the ${ENV_ACCOUNT_TOKEN} variable) is required`);
+  if (!accountApiToken) throw new UsageError(`--account-api-token (or the ${ENV_ACCOUNT_TOKEN} variable) is required`);
   if (!identificationToken) {
-    throw new VerifyUsage(`--identification-token (or the ${ENV_IDENTIFICATION_TOKEN} variable) is required`);
+    throw new UsageError(`--identification-token (or the ${ENV_IDENTIFICATION_TOKEN} variable) is required`);
   }
   const linkedApiToken = values['linked-api-token'] ?? process.env[ENV_LINKED_API_TOKEN];
   const dialects = (values.dialect ?? []).map((dialect) => dialect.toUpperCase());
   const unknownDialect = dialects.find((dialect) => dialect !== 'E1' && dialect !== 'E4');
   if (unknownDialect !== undefined) {
-    throw new VerifyUsage(`--dialect: expected E1 or E4, got ${JSON.stringify(unknownDialect)}`);
+    throw new UsageError(`--dialect: expected E1 or E4, got ${JSON.stringify(unknownDialect)}`);
   }
   const persons = values.person ?? [];
   if (persons.length === 0 && URL.canParse(baseUrl) && /(^|\.)linkedapi\.io$/i.test(new URL(baseUrl).hostname)) {
-    throw new VerifyUsage(
+    throw new UsageError(
       'against the real Linked API, give --person URL for each person the checks may synchronize and read',
     );
   }
@@ -90,7 +89,7 @@ function verifyOptions(args: string[]): ConformanceOptions {
       options,
     );
   } catch (error) {
-    if (error instanceof RangeError) throw new VerifyUsage(error.message.replace(/^\[linkedapi-mock\] /, ''));
+    if (error instanceof RangeError) throw new UsageError(error.message.replace(/^\[linkedapi-mock\] /, ''));
     throw error;
   }
   return options;
@@ -104,15 +103,8 @@ function verifyOptions(args: string[]): ConformanceOptions {
  * await run(['--base-url', 'http://127.0.0.1:4010', '--account-api-token', 't', '--identification-token', 'i']);
  */
 export async function run(args: string[]): Promise<void> {
-  let options: ConformanceOptions;
-  try {
-    options = verifyOptions(args);
-  } catch (error) {
-    if (!(error instanceof VerifyUsage)) throw error;
-    console.error(`[linkedapi-mock] ${error.message}\nRun "linkedapi-mock --help" for the options.`);
-    process.exitCode = 2;
-    return;
-  }
+  const options = parseOrReport(() => verifyOptions(args));
+  if (options === undefined) return;
   const resolved = resolveConformanceOptions(options);
   console.error(
     `[linkedapi-mock] verify ${resolved.baseUrl} with account-api-token ${maskToken(options.accountApiToken)}, identification-token ${maskToken(options.identificationToken)}, ${resolved.persons.length} person(s)`,
