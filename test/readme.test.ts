@@ -16,6 +16,18 @@ function block(heading: string, lang: string): string {
   return readme.slice(open, readme.indexOf('\n```', open));
 }
 
+/**
+ * Writes the first `ts` block after `heading` (imports of linkedapi-mock pointed at the source) and `exportLine`
+ * to test/.generated/`file`, and imports it: the example runs exactly as the README shows it.
+ */
+async function runSnippet(heading: string, file: string, exportLine: string) {
+  const snippet = block(heading, 'ts').replace("from 'linkedapi-mock'", `from '${join(root, 'src/index.js')}'`);
+  const dir = join(root, 'test/.generated');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, file), `${snippet}\n${exportLine}\n`);
+  return import(join(dir, file));
+}
+
 describe('README', () => {
   it('puts the two commands near the top', () => {
     const top = readme.slice(0, 1500);
@@ -24,18 +36,11 @@ describe('README', () => {
   });
 
   it('runs the in-process example as written', async () => {
-    const snippet = block('In process, with no port', 'ts').replace(
-      "from 'linkedapi-mock'",
-      `from '${join(root, 'src/index.js')}'`,
+    const { outcome } = await runSnippet(
+      'In process, with no port',
+      'readme-in-process.ts',
+      'export const outcome = { status: done.status, body: await done.json(), world, headers, jane };',
     );
-    const dir = join(root, 'test/.generated');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, 'readme-in-process.ts');
-    writeFileSync(
-      file,
-      `${snippet}\nexport const outcome = { status: done.status, body: await done.json(), world, headers, jane };\n`,
-    );
-    const { outcome } = await import(file);
     expect(outcome.status).toBe(200);
     expect(outcome.body).toEqual({
       status: 'complete',
@@ -46,15 +51,11 @@ describe('README', () => {
   });
 
   it('runs the official-SDK example as written', async () => {
-    const snippet = block("Today's Linked API (E4)", 'ts').replace(
-      "from 'linkedapi-mock'",
-      `from '${join(root, 'src/index.js')}'`,
+    const { outcome } = await runSnippet(
+      "Today's Linked API (E4)",
+      'readme-sdk.ts',
+      'export const outcome = { data, errors, jane };',
     );
-    const dir = join(root, 'test/.generated');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, 'readme-sdk.ts');
-    writeFileSync(file, `${snippet}\nexport const outcome = { data, errors, jane };\n`);
-    const { outcome } = await import(file);
     expect(outcome.errors).toEqual([]);
     expect(outcome.data).toHaveLength(1);
     expect(outcome.data[0]).toMatchObject({ personUrl: outcome.jane, type: 'st' });
