@@ -11,12 +11,12 @@ import {
   EMPTY_SCENARIO,
   type PendingEvent,
   type PersonSpec,
-  type TimelineEntry,
   type WorldEvent,
   type WorldScenario,
 } from './scenario.js';
 import { formatMessageTime, Thread } from './thread.js';
 import { DEFAULT_THREAD_SHAPE, ThreadGenerator, type ThreadShape } from './thread-generator.js';
+import { Timeline } from './timeline.js';
 import { WebhookDispatcher, type WebhookSender } from './webhooks.js';
 
 /** Simulated latencies, in virtual milliseconds, before `speed` is applied. */
@@ -116,11 +116,12 @@ export class World {
   private scenario: WorldScenario = EMPTY_SCENARIO;
   /** Persons a timeline event has made disappear (canonical keys). */
   private readonly disappeared = new Set<string>();
-  /** Timeline events still to happen, each with its armed timer. */
-  private readonly pending = new Map<PendingEvent, ClockTimer>();
+  /** The scenario's events still to happen. */
+  private readonly timeline: Timeline;
 
   constructor(public options: WorldOptions) {
     this.clock = options.clock;
+    this.timeline = new Timeline(options.clock, (event, at) => this.apply(event, at));
     this.load(options.scenario ?? EMPTY_SCENARIO, options);
   }
 
@@ -149,18 +150,17 @@ export class World {
     const { options } = this;
     this.accounts.clear();
     this.disappeared.clear();
-    for (const timer of this.pending.values()) timer.cancel();
-    this.pending.clear();
+    this.timeline.cancel();
     this.generator = new ThreadGenerator(options.seed, options.threadShape ?? DEFAULT_THREAD_SHAPE);
     this.results = new ResultStore(options.resultTtlMs, options.newResultId);
     this.workflows = new ResultStore(options.resultTtlMs, options.newResultId);
     this.webhooks = new WebhookDispatcher(this.clock, options.sendWebhook, options.speed);
-    for (const entry of this.scenario.timeline) this.arm(entry);
+    this.timeline.arm(this.scenario.timeline);
   }
 
   /** Timeline events still to happen, soonest first. */
   pendingEvents(): PendingEvent[] {
-    return [...this.pending.keys()].sort((a, b) => a.at - b.at);
+    return this.timeline.pendingEvents();
   }
 
   /** The accounts that have been used (or listed by the scenario and touched), by identification token. */
@@ -180,33 +180,6 @@ export class World {
     } else {
       this.disappeared.add(personRef(event.person).key);
     }
-  }
-
-  /** Arms a timeline entry: occurrences already due happen at once, the next one waits on the clock. */
-  private arm(entry: TimelineEntry): void {
-    const now = this.clock.now();
-    const first = 'afterLoadMs' in entry.at ? now + entry.at.afterLoadMs : entry.at.epochMs;
-    let index = 0;
-    for (; index < entry.times && first + index * entry.everyMs <= now; index++) {
-      this.apply(entry.event, first + index * entry.everyMs);
-    }
-    this.armOccurrence(entry, first, index);
-  }
-
-  /** Waits on the clock for occurrence `index` of a timeline entry, then applies it and arms the next. */
-  private armOccurrence(entry: TimelineEntry, first: number, index: number): void {
-    if (index >= entry.times) return;
-    const pending: PendingEvent = {
-      at: first + index * entry.everyMs,
-      remaining: entry.times - index,
-      event: entry.event,
-    };
-    const timer = this.clock.setTimer(pending.at, () => {
-      this.pending.delete(pending);
-      this.apply(entry.event, pending.at);
-      this.armOccurrence(entry, first, index + 1);
-    });
-    this.pending.set(pending, timer);
   }
 
   /**
