@@ -81,7 +81,8 @@ export function createMockServer(input: MockOptions = {}): MockServer {
   faults.load(options.scenario);
   // Before the self-check: an injected answer lies outside the route contracts by design. No rules: no work.
   app.use(faults.middleware);
-  if (options.selfCheck) app.use(selfCheck(options)); // first, so that it sees every answer
+  // After the journal and the faults, before every route: it checks what the routes answer.
+  if (options.selfCheck) app.use(selfCheck(options));
   // Before any other /__mock route, so that the control token guards them all.
   const control = registerControl(app, {
     world,
