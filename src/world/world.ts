@@ -7,13 +7,7 @@ import type { ClockTimer, VirtualClock } from './clock.js';
 import { Job, type JobOutcome } from './job.js';
 import { deriveSeed, deriveUuid } from './random.js';
 import { ResultStore } from './result-store.js';
-import {
-  EMPTY_SCENARIO,
-  type PendingEvent,
-  type PersonSpec,
-  type WorldEvent,
-  type WorldScenario,
-} from './scenario.js';
+import { EMPTY_SCENARIO, type PendingEvent, type PersonSpec, type WorldEvent, type WorldScenario } from './scenario.js';
 import { formatMessageTime, Thread } from './thread.js';
 import { DEFAULT_THREAD_SHAPE, ThreadGenerator, type ThreadShape } from './thread-generator.js';
 import { Timeline } from './timeline.js';

@@ -1,4 +1,4 @@
-import { flush, GET, type Reply, SYNC, settle, type TestMock } from '../helpers.js';
+import { GET, type Reply, SYNC, settle, type TestMock } from '../helpers.js';
 
 export const NOT_SYNCHRONIZED = {
   success: false,

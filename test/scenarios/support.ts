@@ -1,5 +1,5 @@
 import type { ScenarioInput } from '../../src/scenarios/schema.js';
-import { flush, GET, type Reply, SYNC, settle, type TestMock, testMock, tokens } from '../helpers.js';
+import { GET, type Reply, SYNC, settle, type TestMock, testMock, tokens } from '../helpers.js';
 
 export { GET, SYNC };
 
