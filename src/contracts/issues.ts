@@ -44,6 +44,8 @@ export function toInputIssues(issues: readonly z.core.$ZodIssue[], root = 'body'
 }
 
 /** `path: problem; path: problem`: the `{details}` of an `invalidRequestBody` message. */
-export function formatIssues(issues: readonly InputIssue[]): string {
-  return issues.map((issue) => `${issue.path}: ${issue.problem}`).join('; ');
+export function formatIssues(issues: readonly InputIssue[], max = Number.POSITIVE_INFINITY): string {
+  const listed = issues.slice(0, max);
+  const text = listed.map((issue) => `${issue.path}: ${issue.problem}`).join('; ');
+  return issues.length > listed.length ? `${text}; and ${issues.length - listed.length} more problems` : text;
 }

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { type Context, Hono } from 'hono';
 import { GLOBAL_ERRORS, type GlobalErrorType } from '../contracts/errors.js';
 import { formatIssues, type InputIssue } from '../contracts/issues.js';
@@ -17,7 +16,16 @@ import { registerFaultRoutes } from './fault-routes.js';
 import { FaultInjector } from './faults.js';
 import { RequestJournal } from './journal.js';
 import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
-import { MAX_BODY_BYTES, parseBody, parseResultHandling, readBodyText, requestOrigin } from './request.js';
+import {
+  BODY_TOO_LARGE,
+  incomingOf,
+  MAX_BODY_BYTES,
+  MAX_LISTED_ISSUES,
+  parseBody,
+  parseResultHandling,
+  readBodyText,
+  requestOrigin,
+} from './request.js';
 import { selfCheck } from './self-check.js';
 
 /** An in-process mock: the Hono app, the world behind it and its clock. */
@@ -47,8 +55,6 @@ export interface MockServer {
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' } as const;
-/** At most this many problems are listed in one `invalidRequestBody` message. */
-const MAX_LISTED_ISSUES = 20;
 
 /**
  * Creates the mock in-process.
@@ -104,10 +110,7 @@ export function createMockServer(input: MockOptions = {}): MockServer {
   ) => send(c, options.errorHttpStatus ?? GLOBAL_ERRORS[type].status, errorBody(type, params), headers);
 
   const sendInvalid = (c: Context, issues: InputIssue[], status?: number) => {
-    const listed = issues.slice(0, MAX_LISTED_ISSUES);
-    let details = formatIssues(listed);
-    if (issues.length > listed.length) details += `; and ${issues.length - listed.length} more problems`;
-    const body = errorBody('invalidRequestBody', { details });
+    const body = errorBody('invalidRequestBody', { details: formatIssues(issues, MAX_LISTED_ISSUES) });
     return send(c, options.errorHttpStatus ?? status ?? GLOBAL_ERRORS.invalidRequestBody.status, body);
   };
 
@@ -153,11 +156,8 @@ export function createMockServer(input: MockOptions = {}): MockServer {
       const handling = parseResultHandling(c.req.raw.headers);
       if ('issues' in handling) return sendInvalid(c, handling.issues);
       // Served by @hono/node-server, `c.env.incoming` is the Node message: the body is read straight off it.
-      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-      const text = await readBodyText(c.req.raw, MAX_BODY_BYTES, incoming);
-      if ('tooLarge' in text) {
-        return sendInvalid(c, [{ path: 'body', problem: `larger than the ${MAX_BODY_BYTES} byte (1 MiB) limit` }], 413);
-      }
+      const text = await readBodyText(c.req.raw, MAX_BODY_BYTES, incomingOf(c));
+      if ('tooLarge' in text) return sendInvalid(c, [BODY_TOO_LARGE], 413);
       const body = parseBody(text.text, schema);
       if ('issues' in body) return sendInvalid(c, body.issues);
       const admission = world[submit](auth.account, e1Targets(body.value), E1_FORMAT);

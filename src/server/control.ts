@@ -1,5 +1,4 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { CONTROL_TOKEN_HEADER, type ControlIssue } from '../contracts/control-schemas.js';
 import {
@@ -12,7 +11,7 @@ import {
   failureStatus,
   invalidRequest,
 } from './control-ops.js';
-import { MAX_BODY_BYTES, parseJsonText, readBodyText } from './request.js';
+import { incomingOf, MAX_BODY_BYTES, parseJsonText, readBodyText } from './request.js';
 
 export type { ControlFailure, ControlOperations, ControlResult, ScenarioSource } from './control-ops.js';
 
@@ -36,7 +35,7 @@ const send = <T>(c: Context, result: ControlResult<T>) =>
   'failure' in result ? sendControlFailure(c, result.failure) : sendOk(c, result.ok);
 
 async function bodyText(c: Context, limit: number): Promise<ControlResult<string>> {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const incoming = incomingOf(c);
   const body = await readBodyText(c.req.raw, limit, incoming);
   if ('tooLarge' in body) {
     return controlFailure('bodyTooLarge', `the body is larger than the ${limit} byte limit; nothing changed`);

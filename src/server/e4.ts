@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import type { Context, Hono } from 'hono';
 import {
   ACTION_CHANNEL,
@@ -20,7 +19,16 @@ import type { Account } from '../world/account.js';
 import type { Job, JobOutcome } from '../world/job.js';
 import type { OutcomeFormat, World } from '../world/world.js';
 import type { ResolvedOptions } from './options.js';
-import { MAX_BODY_BYTES, type Parsed, parseJsonText, readBodyText, validate } from './request.js';
+import {
+  BODY_TOO_LARGE,
+  incomingOf,
+  MAX_BODY_BYTES,
+  MAX_LISTED_ISSUES,
+  type Parsed,
+  parseJsonText,
+  readBodyText,
+  validate,
+} from './request.js';
 
 /** What the E4 routes need from the server they are mounted on. */
 export interface E4Context {
@@ -31,7 +39,6 @@ export interface E4Context {
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' } as const;
-const MAX_LISTED_ISSUES = 20;
 
 /** The world names errors as E1 does; E4 calls some of them differently. */
 const FROM_WORLD: Partial<Record<GlobalErrorType, E4ErrorType>> = {
@@ -124,9 +131,7 @@ export function registerE4Routes(app: Hono, { world, options, hold }: E4Context)
     issues: InputIssue[],
     status?: number,
   ) => {
-    const listed = issues.slice(0, MAX_LISTED_ISSUES);
-    let details = formatIssues(listed);
-    if (issues.length > listed.length) details += `; and ${issues.length - listed.length} more problems`;
+    const details = formatIssues(issues, MAX_LISTED_ISSUES);
     return send(c, options.errorHttpStatus ?? status ?? E4_ERRORS[type].status, e4ErrorBody(type, { details }));
   };
   const sendOutcome = (c: Context, outcome: JobOutcome) =>
@@ -147,12 +152,8 @@ export function registerE4Routes(app: Hono, { world, options, hold }: E4Context)
     expected: string,
     check: (json: unknown) => Parsed<T>,
   ): Promise<{ value: T } | { response: Response }> => {
-    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-    const text = await readBodyText(c.req.raw, MAX_BODY_BYTES, incoming);
-    if ('tooLarge' in text) {
-      const issue = { path: 'body', problem: `larger than the ${MAX_BODY_BYTES} byte (1 MiB) limit` };
-      return { response: sendInvalid(c, type, [issue], 413) };
-    }
+    const text = await readBodyText(c.req.raw, MAX_BODY_BYTES, incomingOf(c));
+    if ('tooLarge' in text) return { response: sendInvalid(c, type, [BODY_TOO_LARGE], 413) };
     const parsed = parseJsonText(text.text, expected);
     const checked = 'issues' in parsed ? parsed : check(parsed.json);
     return 'issues' in checked ? { response: sendInvalid(c, type, checked.issues) } : checked;

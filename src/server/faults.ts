@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler, Next } from 'hono';
 import type { FaultListing } from '../contracts/faults.js';
 import { type FaultSpec, faultSpecs } from '../scenarios/compile.js';
@@ -15,7 +14,7 @@ import {
   personsNamed,
   statusAnswer,
 } from './fault-answers.js';
-import { MAX_BODY_BYTES, readBodyText } from './request.js';
+import { incomingOf, MAX_BODY_BYTES, readBodyText } from './request.js';
 
 /** A rule in force: as given (named), compiled, with its counters and its own seeded source. */
 interface ActiveFault {
@@ -230,7 +229,7 @@ export class FaultInjector {
     const { effect } = spec;
     if (effect === undefined) return undefined;
     if ('reset' in effect) {
-      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+      const incoming = incomingOf(c);
       if (!incoming) return Response.error(); // in process (app.request): a network error, status 0
       incoming.socket?.destroy();
       // Never written (the socket is gone); 444 is nginx's "closed without an answer", for anyone who logs it.

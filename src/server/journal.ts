@@ -1,9 +1,8 @@
-import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { JournalEntry } from '../contracts/control-schemas.js';
 import type { VirtualClock } from '../world/clock.js';
 import { type JournalFilter, JournalRecord } from './journal-record.js';
-import { MAX_BODY_BYTES, observeBody, readBodyText } from './request.js';
+import { incomingOf, MAX_BODY_BYTES, observeBody, readBodyText } from './request.js';
 
 export { endpointOf, JOURNAL_BODY_CAP, type JournalFilter, redactToken } from './journal-record.js';
 
@@ -68,7 +67,7 @@ export class RequestJournal {
   private begin(c: Context, path: string): JournalRecord {
     const request = c.req.raw;
     // Over a socket, Node's own parsed headers object (plain property reads); in process, the Headers.
-    const node = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.headers;
+    const node = incomingOf(c)?.headers;
     const header = node ? (name: string) => node[name] : (name: string) => request.headers.get(name) ?? undefined;
     const record = new JournalRecord(
       this.nextId++,
@@ -162,7 +161,7 @@ export class RequestJournal {
 /** Reads a body the endpoint did not read (it refused the request first), when that cannot wait on the client. */
 async function readLeftover(c: Context): Promise<void> {
   const request = c.req.raw;
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const incoming = incomingOf(c);
   // Over a socket, only a message that has fully arrived: an answer never waits on a slow client's body.
   if (request.bodyUsed || (incoming && (!incoming.complete || incoming.destroyed))) return;
   try {

@@ -8,6 +8,20 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export type BodyText = { text: string } | { tooLarge: true };
 
+/** The problem a body over `MAX_BODY_BYTES` is refused with (HTTP 413). */
+export const BODY_TOO_LARGE: InputIssue = {
+  path: 'body',
+  problem: `larger than the ${MAX_BODY_BYTES} byte (1 MiB) limit`,
+};
+
+/** At most this many problems are listed in one error message. */
+export const MAX_LISTED_ISSUES = 20;
+
+/** The Node message a request came in as, when @hono/node-server serves it over a socket (else undefined). */
+export function incomingOf(c: { env: unknown }): IncomingMessage | undefined {
+  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+}
+
 /** Told when a request's body has been read (the request journal); at most one per request. */
 export interface BodyObserver {
   bodyRead(body: BodyText): void;
