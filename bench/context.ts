@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { request, type ServerProcess, startServer } from './lib.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const CLI = join(ROOT, 'dist/cli.js');
+export const CLI = join(ROOT, 'dist/cli/index.js');
 export const NODE = process.execPath;
 export const SEED = 7;
 export const START = '2024-06-03T09:00:00Z';

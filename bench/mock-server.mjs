@@ -9,7 +9,7 @@
  * last one a second before the clock's start, so the last ones are later than any generated message.
  */
 import { parseArgs } from 'node:util';
-import { personRef } from '../dist/contracts/person-url.js';
+import { personRef } from '../dist/core/person-url.js';
 import { startMock } from '../dist/server/listen.js';
 
 const { values } = parseArgs({

@@ -2,7 +2,7 @@
  * `npm run bench`: the performance targets of the mock, each measured against a baseline or a limit in
  * the same run, printed as one table. Everything runs on 127.0.0.1; every load is bounded in time and count.
  *
- * The mock always runs as its own process (the built `dist/cli.js serve`, or `bench/mock-server.mjs`, which
+ * The mock always runs as its own process (the built `dist/cli/index.js serve`, or `bench/mock-server.mjs`, which
  * calls the same `startMock` on `dist/` after growing one thread to N messages), and the load generator
  * (autocannon's programmatic API, or node:http) runs in this process, so they do not share an event loop.
  *

@@ -8,12 +8,12 @@
  * await mock.close();
  */
 
-export type { JournalEntry } from './contracts/control-schemas.js';
+export type { JournalEntry } from './contracts/mock/control.js';
+export { ManualClock, RealtimeClock, type VirtualClock } from './core/clock.js';
 export { createMockServer, type MockServer } from './server/app.js';
-export type { ControlOperations } from './server/control.js';
-export type { JournalFilter, RequestJournal } from './server/journal.js';
+export type { ControlOperations } from './server/control/index.js';
+export type { JournalFilter, RequestJournal } from './server/journal/index.js';
 export { type ListenOptions, type RunningMock, startMock } from './server/listen.js';
 export type { MockOptions } from './server/options.js';
-export { ManualClock, RealtimeClock, type VirtualClock } from './world/clock.js';
 export type { WebhookAttempt, WebhookSender } from './world/webhooks.js';
 export type { Latency, NewMessage, World } from './world/world.js';

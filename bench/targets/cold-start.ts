@@ -1,4 +1,4 @@
-/** Target 4: `node dist/cli.js serve --port 0` to the first 200 of GET /__mock/health. */
+/** Target 4: `node dist/cli/index.js serve --port 0` to the first 200 of GET /__mock/health. */
 import { spawn } from 'node:child_process';
 import { CLI, log, ms, NODE, rows, verdict } from '../context.js';
 import { median, request, sleep } from '../lib.js';
@@ -40,7 +40,7 @@ export async function coldStart(): Promise<void> {
   log(`runs: ${times.map((t) => ms(t)).join(', ')}`);
   rows.push({
     id: '4',
-    what: 'cold start: node dist/cli.js serve --port 0 -> first 200 of /__mock/health',
+    what: 'cold start: node dist/cli/index.js serve --port 0 -> first 200 of /__mock/health',
     figure: `median ${ms(med)} of ${times.length}`,
     target: '< 500 ms',
     result: verdict(med < 500),

@@ -139,7 +139,7 @@ export async function getThroughput(id: string, messages: number, minRatio: numb
   if (messages <= 40) {
     person = await personWithMessages(token, messages);
     mock = await startMockCli(['--speed', '0']);
-    log(`mock: node dist/cli.js serve --speed 0 (${mock.url}), ${person} generates ${messages} messages`);
+    log(`mock: node dist/cli/index.js serve --speed 0 (${mock.url}), ${person} generates ${messages} messages`);
   } else {
     person = 'https://www.linkedin.com/in/bench-long-thread';
     mock = await startBenchMock(token, person, messages);

@@ -31,7 +31,7 @@ export async function manySyncs(): Promise<void> {
     '--scenario',
     scenario,
   ]);
-  log(`mock: node dist/cli.js serve --speed 1 --sync-latency 2000 (jitter 0 by scenario) (${mock.url})`);
+  log(`mock: node dist/cli/index.js serve --speed 1 --sync-latency 2000 (jitter 0 by scenario) (${mock.url})`);
   const sockets: net.Socket[] = [];
   try {
     const rssBefore = procStatusKb(mock.pid, 'VmRSS');

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
+import { formatProblems, problemsOf } from '../contracts/answer.js';
+import { routeById } from '../contracts/find-route.js';
 import type { RouteContract } from '../contracts/routes.js';
-import { formatProblems, problemsOf } from './answer.js';
 import { CheckSkipped, CheckStopped } from './check.js';
 import { type Answer, ConformanceClient, type OutgoingRequest } from './client.js';
-import { routeById } from './find-route.js';
 import type { ResolvedConformanceOptions } from './options.js';
 import { safetyRefusal } from './safety.js';
 

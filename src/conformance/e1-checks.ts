@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import { PERSON_ERRORS } from '../contracts/errors.js';
-import type { ConversationData } from '../contracts/responses.js';
-import { GetComplete, SynchronizeComplete } from '../contracts/responses.js';
+import { PERSON_ERRORS } from '../contracts/e1/errors.js';
+import type { ConversationData } from '../contracts/e1/responses.js';
+import { GetComplete, SynchronizeComplete } from '../contracts/e1/responses.js';
+import { routeById } from '../contracts/find-route.js';
 import { ProcessingAccepted } from '../contracts/routes.js';
 import type { ConformanceCheck } from './check.js';
 import type { CheckContext } from './context.js';
@@ -15,7 +16,6 @@ import {
   secondsIso,
   syncedPersons,
 } from './e1-steps.js';
-import { routeById } from './find-route.js';
 import { NEVER_SYNCED_PERSON } from './options.js';
 
 const NEVER_SYNCED_BODY = { standard: [{ person: NEVER_SYNCED_PERSON }] };

@@ -1,8 +1,8 @@
-import { GLOBAL_ERRORS, type GlobalErrorType } from '../contracts/errors.js';
-import { type ConversationData, GetComplete, SynchronizeComplete } from '../contracts/responses.js';
+import { GLOBAL_ERRORS, type GlobalErrorType } from '../contracts/e1/errors.js';
+import { type ConversationData, GetComplete, SynchronizeComplete } from '../contracts/e1/responses.js';
+import { routeById } from '../contracts/find-route.js';
 import type { Answer } from './client.js';
 import type { CheckContext } from './context.js';
-import { routeById } from './find-route.js';
 
 /** The steps the E1 checks are made of. Each records its problems in the calling check. */
 

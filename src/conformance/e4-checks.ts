@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { E4_ERRORS, type E4ErrorType } from '../contracts/e4.js';
-import type { Message } from '../contracts/responses.js';
+import type { Message } from '../contracts/e1/responses.js';
+import { E4_ERRORS, type E4ErrorType } from '../contracts/e4/schemas.js';
 import type { ConformanceCheck } from './check.js';
 import type { Answer } from './client.js';
 import type { CheckContext } from './context.js';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { GetRequest, SynchronizeRequest } from './requests.js';
-import { GetComplete, SynchronizeComplete } from './responses.js';
+import { GetRequest, SynchronizeRequest } from './e1/requests.js';
+import { GetComplete, SynchronizeComplete } from './e1/responses.js';
 import { errorEnvelope, ProcessingAccepted, ProcessingPending, ProcessingWebhook } from './routes.js';
 
 /**

@@ -3,16 +3,16 @@
  * source of truth: the server validates requests and shapes answers from them.
  */
 export * from '../conformance/index.js';
-export * from './control.js';
-export * from './e4.js';
-export * from './e4-routes.js';
-export * from './errors.js';
+export * from '../core/issues.js';
+export * from '../core/json.js';
+export * from '../core/person-url.js';
+export * from './e1/errors.js';
+export * from './e1/requests.js';
+export * from './e1/responses.js';
+export * from './e4/routes.js';
+export * from './e4/schemas.js';
 export * from './examples.js';
-export * from './faults.js';
-export * from './issues.js';
-export * from './json.js';
+export * from './mock/control-routes.js';
+export * from './mock/faults.js';
 export * from './openapi.js';
-export * from './person-url.js';
-export * from './requests.js';
-export * from './responses.js';
 export * from './routes.js';

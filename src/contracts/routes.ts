@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { CONTROL_ROUTES } from './control.js';
-import { E4_ROUTES } from './e4-routes.js';
+import { GLOBAL_ERRORS, type GlobalErrorType, messageSchema } from './e1/errors.js';
+import { GetRequest, RESULT_HANDLING_MODES, SynchronizeRequest } from './e1/requests.js';
+import { GetComplete, HealthResponse, PROCESSING_MESSAGES, SynchronizeComplete } from './e1/responses.js';
+import { E4_ROUTES } from './e4/routes.js';
 import { errorResponsesByStatus } from './error-responses.js';
-import { GLOBAL_ERRORS, type GlobalErrorType, messageSchema } from './errors.js';
-import { FAULT_ROUTES } from './faults.js';
-import { GetRequest, RESULT_HANDLING_MODES, SynchronizeRequest } from './requests.js';
-import { GetComplete, HealthResponse, PROCESSING_MESSAGES, SynchronizeComplete } from './responses.js';
+import { CONTROL_ROUTES } from './mock/control-routes.js';
+import { FAULT_ROUTES } from './mock/faults.js';
 
 /**
  * Every route the mock serves, as data: method, path, headers, body and the answers it may give, each with its

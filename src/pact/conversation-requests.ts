@@ -2,7 +2,7 @@
  * The parameters of the `linkedApiInteractions` helpers, and how they become requests: headers, bodies,
  * descriptions and the provider states an example answer implies.
  */
-import type { Channel } from '../contracts/requests.js';
+import type { Channel } from '../contracts/e1/requests.js';
 import { EXAMPLE_START_TIME, type ExampleAnswer, exampleAnswer, type ProviderState } from './examples.js';
 import type { PactMockServer } from './interaction.js';
 import { PROVIDER_STATES } from './provider-states.js';

@@ -1,5 +1,5 @@
-import { personRef } from '../contracts/person-url.js';
-import { CHANNELS, type Channel } from '../contracts/requests.js';
+import { CHANNELS, type Channel } from '../contracts/e1/requests.js';
+import { personRef } from '../core/person-url.js';
 import type { MockServer } from '../server/app.js';
 import type { AccountState } from '../world/account.js';
 

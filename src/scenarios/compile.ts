@@ -1,8 +1,8 @@
-import { personRef } from '../contracts/person-url.js';
-import { CHANNELS } from '../contracts/requests.js';
+import { CHANNELS } from '../contracts/e1/requests.js';
+import { type FaultRule, parseDuration, type Scenario } from '../contracts/mock/scenario.js';
+import { personRef } from '../core/person-url.js';
 import type { MockOptions } from '../server/options.js';
 import type { PersonSpec, ScenarioAccountSpec, ThreadSpec, TimelineEntry, WorldScenario } from '../world/scenario.js';
-import { type FaultRule, parseDuration, type Scenario } from './schema.js';
 
 /** A fault rule ready to match requests: durations in ms, the person in canonical form. */
 export interface FaultSpec {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { PersonUrl } from '../contracts/requests.js';
-import { DateTime, Duration, parseDuration, Scenario, When } from './schema.js';
+import { PersonUrl } from '../contracts/e1/requests.js';
+import { DateTime, Duration, parseDuration, Scenario, When } from '../contracts/mock/scenario.js';
 
 /*
  * What to do about a problem in a scenario: a hint computed from the zod issue, the place in the schema and the

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { DURATION_PATTERN, Duration, Scenario, When } from './schema.js';
+import { DURATION_PATTERN, Duration, Scenario, When } from '../contracts/mock/scenario.js';
 
 /** Where the generated JSON Schema is committed: the package root, so it ships with the package. */
 export const SCENARIO_JSON_SCHEMA_FILE = fileURLToPath(new URL('../../scenario.schema.json', import.meta.url));

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLError } from 'yaml';
 import type { z } from 'zod';
-import { formatPath, type InputIssue, toInputIssues } from '../contracts/issues.js';
+import { referenceProblems, Scenario } from '../contracts/mock/scenario.js';
+import { formatPath, type InputIssue, toInputIssues } from '../core/issues.js';
 import { closest, hintFor, problemFor } from './hints.js';
 import { jsonSyntaxProblem } from './json-syntax.js';
-import { referenceProblems, Scenario } from './schema.js';
 
 /** A problem in a scenario, located in its file when it came from one. */
 export interface ScenarioIssue extends InputIssue {

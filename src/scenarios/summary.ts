@@ -1,4 +1,4 @@
-import type { Scenario } from './schema.js';
+import type { Scenario } from '../contracts/mock/scenario.js';
 
 const SETTINGS = ['seed', 'startTime', 'speed', 'latency', 'longPollTimeoutMs', 'resultTtlMs'] as const;
 

@@ -1,7 +1,7 @@
 import { type FSWatcher, readFileSync, watch } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import type { Scenario } from '../contracts/mock/scenario.js';
 import { formatScenarioIssues, parseScenarioText, type ScenarioResult } from './load.js';
-import type { Scenario } from './schema.js';
 import { summarizeScenario } from './summary.js';
 
 /** A file being watched; `close()` stops it (idempotent). */

@@ -1,21 +1,19 @@
 import { type Context, Hono } from 'hono';
-import { GLOBAL_ERRORS, type GlobalErrorType } from '../contracts/errors.js';
-import { formatIssues, type InputIssue } from '../contracts/issues.js';
-import { GetRequest, SynchronizeRequest } from '../contracts/requests.js';
-import { PROCESSING_MESSAGES } from '../contracts/responses.js';
+import { GLOBAL_ERRORS, type GlobalErrorType } from '../contracts/e1/errors.js';
+import { GetRequest, SynchronizeRequest } from '../contracts/e1/requests.js';
+import { PROCESSING_MESSAGES } from '../contracts/e1/responses.js';
+import type { Scenario, ScenarioInput } from '../contracts/mock/scenario.js';
+import type { VirtualClock } from '../core/clock.js';
+import { formatIssues, type InputIssue } from '../core/issues.js';
 import { worldScenario } from '../scenarios/compile.js';
-import type { Scenario, ScenarioInput } from '../scenarios/schema.js';
-import type { VirtualClock } from '../world/clock.js';
 import type { Job } from '../world/job.js';
 import { World } from '../world/world.js';
-import { type ControlOperations, registerControl } from './control.js';
-import { registerDocs } from './docs.js';
-import { E1_FORMAT, e1Targets, errorBody } from './e1-format.js';
-import { e4ErrorBody, isE4Path, registerE4Routes } from './e4.js';
-import { registerFaultRoutes } from './fault-routes.js';
-import { FaultInjector } from './faults.js';
-import { RequestJournal } from './journal.js';
-import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { type ControlOperations, registerControl } from './control/index.js';
+import { registerDocs } from './docs/index.js';
+import { E1_FORMAT, e1Targets, errorBody } from './e1/format.js';
+import { e4ErrorBody, isE4Path, registerE4Routes } from './e4/index.js';
+import { registerFaultRoutes } from './faults/index.js';
+import { FaultInjector } from './faults/injector.js';
 import {
   BODY_TOO_LARGE,
   incomingOf,
@@ -25,8 +23,10 @@ import {
   parseResultHandling,
   readBodyText,
   requestOrigin,
-} from './request.js';
-import { selfCheck } from './self-check.js';
+} from './http/request.js';
+import { RequestJournal } from './journal/index.js';
+import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { selfCheck } from './self-check/index.js';
 
 /** An in-process mock: the Hono app, the world behind it and its clock. */
 export interface MockServer {

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import type { Scenario, ScenarioInput } from '../contracts/mock/scenario.js';
+import { ManualClock, RealtimeClock, type VirtualClock } from '../core/clock.js';
 import { scenarioOptions } from '../scenarios/compile.js';
 import { parseScenarioData, ScenarioError } from '../scenarios/load.js';
-import type { Scenario, ScenarioInput } from '../scenarios/schema.js';
-import { ManualClock, RealtimeClock, type VirtualClock } from '../world/clock.js';
 import type { WebhookSender } from '../world/webhooks.js';
 import { DEFAULT_LATENCY, type Latency } from '../world/world.js';
-import type { SelfCheckFailure } from './self-check.js';
-import { fetchWebhookSender } from './webhook-sender.js';
+import { fetchWebhookSender } from './http/webhook-sender.js';
+import type { SelfCheckFailure } from './self-check/index.js';
 
 /** Everything that shapes a mock server. All fields are optional; the defaults are the real service's feel. */
 export interface MockOptions {

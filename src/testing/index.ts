@@ -27,19 +27,19 @@ import type {
   ResetAnswer,
   ScenarioAnswer,
   StateAnswer,
-} from '../contracts/control-schemas.js';
-import type { ScenarioInput } from '../scenarios/schema.js';
+} from '../contracts/mock/control.js';
+import type { ScenarioInput } from '../contracts/mock/scenario.js';
+import type { VirtualClock } from '../core/clock.js';
 import { createMockServer, type MockServer } from '../server/app.js';
-import type { ControlResult } from '../server/control.js';
-import type { JournalFilter } from '../server/journal.js';
+import type { ControlResult } from '../server/control/index.js';
+import type { JournalFilter } from '../server/journal/index.js';
 import { type ListenOptions, startMock as listen } from '../server/listen.js';
 import type { MockOptions } from '../server/options.js';
-import type { VirtualClock } from '../world/clock.js';
 import type { WebhookAttempt } from '../world/webhooks.js';
 import type { World } from '../world/world.js';
 
-export type { ControlIssue, InjectMessageRequest, JournalEntry } from '../contracts/control-schemas.js';
-export type { JournalFilter } from '../server/journal.js';
+export type { ControlIssue, InjectMessageRequest, JournalEntry } from '../contracts/mock/control.js';
+export type { JournalFilter } from '../server/journal/index.js';
 
 /** A control operation was refused (nothing changed): its type, message and, when it has them, every problem. */
 export class MockControlError extends Error {

@@ -1,6 +1,6 @@
-import type { Channel } from '../contracts/requests.js';
+import type { Channel } from '../contracts/e1/requests.js';
+import { SeededRandom } from '../core/random.js';
 import type { Job } from './job.js';
-import { SeededRandom } from './random.js';
 import type { Thread } from './thread.js';
 
 export type AccountState = 'active' | 'noSeats' | 'signedOut';

@@ -1,4 +1,4 @@
-import type { Channel } from '../contracts/requests.js';
+import type { Channel } from '../contracts/e1/requests.js';
 import type { AccountState } from './account.js';
 
 /*

@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import { faker as englishFaker } from '@faker-js/faker/locale/en';
-import type { Channel } from '../contracts/requests.js';
-import { deriveSeed } from './random.js';
+import type { Channel } from '../contracts/e1/requests.js';
+import { deriveSeed } from '../core/random.js';
 import { formatMessageTime, type StoredMessage } from './thread.js';
 
 const DAY = 86_400_000;

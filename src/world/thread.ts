@@ -1,6 +1,6 @@
-import { RawJson } from '../contracts/json.js';
-import type { Message } from '../contracts/responses.js';
-import { firstAfter } from './sorted.js';
+import type { Message } from '../contracts/e1/responses.js';
+import { RawJson } from '../core/json.js';
+import { firstAfter } from '../core/sorted.js';
 
 /** A message as the world keeps it: its `time` also as epoch milliseconds, for ordering and `since`. */
 export interface StoredMessage extends Message {

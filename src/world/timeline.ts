@@ -1,4 +1,4 @@
-import type { ClockTimer, VirtualClock } from './clock.js';
+import type { ClockTimer, VirtualClock } from '../core/clock.js';
 import type { PendingEvent, TimelineEntry, WorldEvent } from './scenario.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { VirtualClock } from './clock.js';
+import type { VirtualClock } from '../core/clock.js';
 
 /** Sends one webhook POST; resolves with the HTTP status, rejects on a network failure. */
 export type WebhookSender = (delivery: { url: string; body: string; headers: Record<string, string> }) => Promise<{

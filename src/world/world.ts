@@ -1,11 +1,11 @@
-import type { GlobalErrorType, PersonErrorType } from '../contracts/errors.js';
-import type { RawJson } from '../contracts/json.js';
-import { type PersonRef, personRef } from '../contracts/person-url.js';
-import type { Channel } from '../contracts/requests.js';
+import type { GlobalErrorType, PersonErrorType } from '../contracts/e1/errors.js';
+import type { Channel } from '../contracts/e1/requests.js';
+import type { ClockTimer, VirtualClock } from '../core/clock.js';
+import type { RawJson } from '../core/json.js';
+import { type PersonRef, personRef } from '../core/person-url.js';
+import { deriveSeed, deriveUuid } from '../core/random.js';
 import { Account, type AccountState } from './account.js';
-import type { ClockTimer, VirtualClock } from './clock.js';
 import { Job, type JobOutcome } from './job.js';
-import { deriveSeed, deriveUuid } from './random.js';
 import { ResultStore } from './result-store.js';
 import { EMPTY_SCENARIO, type PendingEvent, type PersonSpec, type WorldEvent, type WorldScenario } from './scenario.js';
 import { formatMessageTime, Thread } from './thread.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswer, formatProblems } from '../../src/conformance/answer.js';
-import { findRoute, routeById } from '../../src/conformance/find-route.js';
-import { GLOBAL_ERRORS } from '../../src/contracts/errors.js';
+import { checkAnswer, formatProblems } from '../../src/contracts/answer.js';
+import { GLOBAL_ERRORS } from '../../src/contracts/e1/errors.js';
+import { findRoute, routeById } from '../../src/contracts/find-route.js';
 
 const get = routeById('getConversations');
 const message = (time: string) => ({ id: '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', sender: 'them', text: 'Hi', time });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../src/conformance/report.js';
 import { type ConformanceReport, runConformance } from '../../src/conformance/run.js';
-import { GLOBAL_ERRORS } from '../../src/contracts/errors.js';
-import { PROCESSING_MESSAGES } from '../../src/contracts/responses.js';
+import { GLOBAL_ERRORS } from '../../src/contracts/e1/errors.js';
+import { PROCESSING_MESSAGES } from '../../src/contracts/e1/responses.js';
 import { type Breakage, brokenServer, eachMessage, TOKENS } from './support.js';
 
 async function verify(breakage: Breakage): Promise<ConformanceReport> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFORMANCE_CHECKS } from '../../src/conformance/checks.js';
 import { ConformanceFailure, defineConformanceSuite, type TestApi } from '../../src/conformance/suite.js';
 import { type RunningMock, startMock } from '../../src/server/listen.js';
-import { person } from '../helpers.js';
+import { person } from '../support/helpers.js';
 import { brokenServer, inProcessMock, TOKENS } from './support.js';
 
 const NAMES = CONFORMANCE_CHECKS.map((check) => check.name);

@@ -3,9 +3,9 @@ import { compileErrors, validate } from '@readme/openapi-parser';
 import type { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { GetComplete } from '../../src/contracts/e1/responses.js';
 import { EXAMPLES } from '../../src/contracts/examples.js';
 import { buildOpenApiDocument, type OpenApiDocument } from '../../src/contracts/openapi.js';
-import { GetComplete } from '../../src/contracts/responses.js';
 import { ROUTES, type RouteContract } from '../../src/contracts/routes.js';
 import { createMockServer } from '../../src/server/app.js';
 

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import type { MockOptions } from '../../src/server/options.js';
-import { type Reply, reply, type TestMock, testMock } from '../helpers.js';
+import { type Reply, reply, type TestMock, testMock } from '../support/helpers.js';
 
-export { flush, GET, person, START, START_MS, SYNC, tokens } from '../helpers.js';
+export { flush, GET, person, START, START_MS, SYNC, tokens } from '../support/helpers.js';
 
 /** A control request: `body` is JSON-encoded unless it is a string (sent verbatim). */
 export function control(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTROL_ROUTES } from '../../src/contracts/control.js';
+import { CONTROL_ROUTES } from '../../src/contracts/mock/control-routes.js';
 import { control, controlMock, expectControlError, person, SYNC } from './support.js';
 
 const TOKEN = 'ctl-secret-0123456789';

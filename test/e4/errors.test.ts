@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GET, person, SYNC, testMock, tokens } from '../helpers.js';
+import { GET, person, SYNC, testMock, tokens } from '../support/helpers.js';
 import { e4, e4Tokens, st } from './support.js';
 
 const ann = person('ann');

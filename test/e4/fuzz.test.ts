@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { person, type Reply, reply, testMock } from '../helpers.js';
+import { person, type Reply, reply, testMock } from '../support/helpers.js';
 import { e4Tokens } from './support.js';
 
 const PATHS = ['/workflows', '/conversations/poll'] as const;

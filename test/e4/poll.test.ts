@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flush, person, testMock } from '../helpers.js';
+import { flush, person, testMock } from '../support/helpers.js';
 import { e4, e4Tokens, SIGNED_OUT_E4, st } from './support.js';
 
 const ann = person('ann');

@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { LinkedApi, LinkedApiError } from '@linkedapi/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
 import { createMockServer, type MockServer } from '../../src/server/app.js';
 import { type RunningMock, startMock } from '../../src/server/listen.js';
-import { ManualClock } from '../../src/world/clock.js';
-import { person, START, START_MS } from '../helpers.js';
+import { person, START, START_MS } from '../support/helpers.js';
 
 /*
  * The official SDK, as published (@linkedapi/node 1.2.19), against the mock on 127.0.0.1: only `baseUrl`

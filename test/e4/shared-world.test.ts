@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { settle } from '../conversations/support.js';
-import { GET, person, SYNC, testMock } from '../helpers.js';
+import { settle } from '../e1/support.js';
+import { GET, person, SYNC, testMock } from '../support/helpers.js';
 import { e4, nv, st } from './support.js';
 
 const ann = person('ann');

@@ -1,4 +1,4 @@
-import { flush, type Reply, reply, type TestMock } from '../helpers.js';
+import { flush, type Reply, reply, type TestMock } from '../support/helpers.js';
 
 /** E4 headers for an account, as the SDK sends them (content-type and client included). */
 export function e4Tokens(identificationToken = 'acc-1', linkedApiToken = 'key-1'): Record<string, string> {

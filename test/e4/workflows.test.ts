@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { person, START_MS, testMock } from '../helpers.js';
+import { person, START_MS, testMock } from '../support/helpers.js';
 import { e4, e4Tokens, nv, PERSON_NOT_FOUND_E4, SIGNED_OUT_E4, st, WORKFLOW_ID } from './support.js';
 
 describe('POST /workflows and GET /workflows/{id}', () => {

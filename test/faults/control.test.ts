@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TestMock } from '../helpers.js';
+import type { TestMock } from '../support/helpers.js';
 import { call, faultMock, injectedE1, positions, resultOf, statuses } from './support.js';
 
 const JSON_TYPE = { 'content-type': 'application/json' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { E4_ERRORS } from '../../src/contracts/e4.js';
-import { GLOBAL_ERRORS } from '../../src/contracts/errors.js';
-import { flush, GET, person, SYNC, tokens } from '../helpers.js';
+import { GLOBAL_ERRORS } from '../../src/contracts/e1/errors.js';
+import { E4_ERRORS } from '../../src/contracts/e4/schemas.js';
+import { flush, GET, person, SYNC, tokens } from '../support/helpers.js';
 import { call, e4Tokens, faultMock, injectedE1, injectedE4, RESULT_NOT_FOUND, resultOf, syncOf } from './support.js';
 
 const E1_BODY = { standard: [{ person: person('jane') }] };

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
-import { faultEndpoint } from '../../src/server/fault-answers.js';
-import { person, SYNC, tokens } from '../helpers.js';
+import { faultEndpoint } from '../../src/server/faults/answers.js';
+import { person, SYNC, tokens } from '../support/helpers.js';
 import { call, e4Tokens, faultMock, injectedE1, injectedE4, syncOf } from './support.js';
 
 describe('matching by endpoint', () => {

@@ -1,7 +1,7 @@
-import type { FaultRule } from '../../src/scenarios/schema.js';
+import type { FaultRule } from '../../src/contracts/mock/scenario.js';
 import type { MockOptions } from '../../src/server/options.js';
 import { e4Tokens } from '../e4/support.js';
-import { type Reply, reply, SYNC, type TestMock, testMock, tokens } from '../helpers.js';
+import { type Reply, reply, SYNC, type TestMock, testMock, tokens } from '../support/helpers.js';
 
 export { e4Tokens };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveSeed, SeededRandom } from '../../src/world/random.js';
+import { deriveSeed, SeededRandom } from '../../src/core/random.js';
 import { faultMock, injectedE1, positions, RESULT_NOT_FOUND, resultOf, statuses } from './support.js';
 
 describe('fault triggers', () => {

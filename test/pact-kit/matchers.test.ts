@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { GetComplete } from '../../src/contracts/responses.js';
+import { GetComplete } from '../../src/contracts/e1/responses.js';
 import { errorEnvelope, ProcessingAccepted } from '../../src/contracts/routes.js';
 import { pactTemplate } from '../../src/pact/matchers.js';
 

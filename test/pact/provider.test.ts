@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run as pactVerify } from '../../src/commands/pact-verify.js';
+import { run as pactVerify } from '../../src/cli/pact-verify.js';
 import { pactFiles, verifyMockAgainstPacts } from '../../src/pact/index.js';
 
 process.env.PACT_DO_NOT_TRACK = 'true';

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { Scenario } from '../../src/contracts/mock/scenario.js';
 import { SCENARIO_JSON_SCHEMA_FILE, scenarioJsonSchema } from '../../src/scenarios/json-schema.js';
-import { Scenario } from '../../src/scenarios/schema.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 type JsonSchema = Record<string, unknown>;

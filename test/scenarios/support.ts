@@ -1,5 +1,5 @@
-import type { ScenarioInput } from '../../src/scenarios/schema.js';
-import { GET, type Reply, SYNC, settle, type TestMock, testMock, tokens } from '../helpers.js';
+import type { ScenarioInput } from '../../src/contracts/mock/scenario.js';
+import { GET, type Reply, SYNC, settle, type TestMock, testMock, tokens } from '../support/helpers.js';
 
 export { GET, SYNC };
 

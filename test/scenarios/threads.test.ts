@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { E1_FORMAT } from '../../src/server/e1-format.js';
-import { person, START_MS, testMock } from '../helpers.js';
+import { E1_FORMAT } from '../../src/server/e1/format.js';
+import { person, START_MS, testMock } from '../support/helpers.js';
 import { readThread, scenarioMock, syncLong, syncResults } from './support.js';
 
 const ann = person('ann');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioInput } from '../../src/scenarios/schema.js';
-import { person, START_MS } from '../helpers.js';
+import type { ScenarioInput } from '../../src/contracts/mock/scenario.js';
+import { person, START_MS } from '../support/helpers.js';
 import { readThread, reslink, result, SYNC, scenarioMock, syncLong, syncResults } from './support.js';
 
 const ann = person('ann');

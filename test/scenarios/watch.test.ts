@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/scenarios/schema.js';
+import type { Scenario } from '../../src/contracts/mock/scenario.js';
 import { reloadOnChange } from '../../src/scenarios/watch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkedapi-mock-watch-unit-'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioInput } from '../../src/scenarios/schema.js';
+import type { ScenarioInput } from '../../src/contracts/mock/scenario.js';
 import { e4, e4Tokens } from '../e4/support.js';
-import { GET, person, SYNC, type TestMock, testMock } from '../helpers.js';
+import { GET, person, SYNC, type TestMock, testMock } from '../support/helpers.js';
 import { long, readThread, reslink, result, scenarioMock, syncLong, syncResults } from './support.js';
 
 const E1_INVALID_ID = {

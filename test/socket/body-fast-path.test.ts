@@ -1,9 +1,9 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMockServer } from '../../src/server/app.js';
+import { MAX_BODY_BYTES } from '../../src/server/http/request.js';
 import { type RunningMock, startMock } from '../../src/server/listen.js';
-import { MAX_BODY_BYTES } from '../../src/server/request.js';
-import { GET, person, START, SYNC, tokens } from '../helpers.js';
+import { GET, person, START, SYNC, tokens } from '../support/helpers.js';
 
 // Over a socket the body is read in one piece when Node's parser enforces a declared content-length (the fast
 // path); in-process, and for chunked bodies, it is streamed with a byte count. Both must answer alike.

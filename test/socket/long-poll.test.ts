@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type ClockTimer, ManualClock } from '../../src/core/clock.js';
 import { type RunningMock, startMock } from '../../src/server/listen.js';
 import type { MockOptions } from '../../src/server/options.js';
-import { type ClockTimer, ManualClock } from '../../src/world/clock.js';
-import { person, postTo, START_MS, SYNC, tokens } from '../helpers.js';
+import { person, postTo, START_MS, SYNC, tokens } from '../support/helpers.js';
 
 const PERIODICALLY = 'Your request is being processed. Please check the resultLink periodically.';
 const LATER = 'Your request is being processed. Please check the resultLink later.';

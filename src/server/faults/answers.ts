@@ -1,0 +1,177 @@
+import { GLOBAL_ERRORS, type GlobalErrorType } from '../../contracts/e1/errors.js';
+import { E4_ERRORS, type E4ErrorType } from '../../contracts/e4/schemas.js';
+import type { FaultRule } from '../../contracts/mock/scenario.js';
+import { isHttpUrl, personRef } from '../../core/person-url.js';
+import { errorBody } from '../e1/format.js';
+import { e4ErrorBody } from '../e4/index.js';
+
+/*
+ * What a fault answers, in the dialect of the endpoint it hits: which endpoint a request is to, which persons
+ * its body names, and the bodies of injected errors and statuses.
+ */
+
+/** The endpoints a fault rule can name (`any` aside). */
+export type FaultEndpoint = Exclude<FaultRule['endpoint'], 'any'>;
+export type FaultDialect = 'E1' | 'E4';
+
+export const ENDPOINT_DIALECT: Record<FaultEndpoint, FaultDialect> = {
+  synchronize: 'E1',
+  get: 'E1',
+  result: 'E1',
+  workflows: 'E4',
+  workflowStatus: 'E4',
+  poll: 'E4',
+};
+
+const RESULT_PATH = /^\/account\/results\/[^/]+$/;
+const WORKFLOW_PATH = /^\/workflows\/([^/]+)$/;
+
+/**
+ * The fault endpoint a request goes to, or undefined for any other (the mock's own routes, docs, unknown paths).
+ *
+ * @example faultEndpoint('DELETE', '/workflows/wf-1') === 'workflowStatus'
+ */
+export function faultEndpoint(method: string, path: string): FaultEndpoint | undefined {
+  if (method === 'POST') {
+    if (path === '/account/conversations.synchronize') return 'synchronize';
+    if (path === '/account/conversations.get') return 'get';
+    if (path === '/workflows') return 'workflows';
+    if (path === '/conversations/poll') return 'poll';
+    return undefined;
+  }
+  if (method === 'GET' && RESULT_PATH.test(path)) return 'result';
+  if ((method === 'GET' || method === 'DELETE') && WORKFLOW_PATH.test(path)) return 'workflowStatus';
+  return undefined;
+}
+
+/**
+ * The canonical keys of the persons a request body names: E1 `standard|salesNavigator[].person`, E4
+ * `personUrl` of an action (or an array of them) or of the poll's conversations. Anything else names nobody.
+ */
+export function personsNamed(bodyText: string, dialect: FaultDialect): Set<string> {
+  const keys = new Set<string>();
+  let json: unknown;
+  try {
+    json = JSON.parse(bodyText);
+  } catch {
+    return keys;
+  }
+  const add = (value: unknown) => {
+    if (typeof value === 'string' && isHttpUrl(value)) keys.add(personRef(value).key);
+  };
+  const field = (item: unknown, name: string) =>
+    item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[name] : undefined;
+  if (dialect === 'E1') {
+    for (const channel of ['standard', 'salesNavigator']) {
+      const entries = field(json, channel);
+      if (Array.isArray(entries)) for (const entry of entries) add(field(entry, 'person'));
+    }
+  } else {
+    for (const item of Array.isArray(json) ? json : [json]) add(field(item, 'personUrl'));
+  }
+  return keys;
+}
+
+/** The request a fault answers, for its message and placeholders. */
+export interface FaultedRequest {
+  fault: string;
+  endpoint: FaultEndpoint;
+  method: string;
+  path: string;
+}
+
+/** An answer built by a fault: status, JSON body, extra headers. */
+export interface FaultAnswer {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** E4 types answered as another type on an E1 endpoint. */
+const E4_TO_E1: Partial<Record<E4ErrorType, GlobalErrorType>> = {
+  linkedApiTokenRequired: 'accountApiTokenRequired',
+  invalidLinkedApiToken: 'invalidAccountApiToken',
+  subscriptionRequired: 'noActiveSeats',
+  invalidWorkflow: 'invalidRequestBody',
+  invalidRequestPayload: 'invalidRequestBody',
+  workflowNotFound: 'resultNotFound',
+};
+
+/** E1 types answered as another type on an E4 endpoint (`invalidRequestBody` depends on the endpoint). */
+const E1_TO_E4: Partial<Record<GlobalErrorType, E4ErrorType>> = {
+  accountApiTokenRequired: 'linkedApiTokenRequired',
+  invalidAccountApiToken: 'invalidLinkedApiToken',
+  noActiveSeats: 'subscriptionRequired',
+  resultNotFound: 'workflowNotFound',
+};
+
+const has = <T extends object>(table: T, key: string): key is Extract<keyof T, string> => Object.hasOwn(table, key);
+
+/** The error type `type` is answered as on `endpoint`, or undefined when its dialect has no counterpart. */
+export function dialectErrorType(type: string, endpoint: FaultEndpoint): GlobalErrorType | E4ErrorType | undefined {
+  if (ENDPOINT_DIALECT[endpoint] === 'E1') {
+    if (has(GLOBAL_ERRORS, type)) return type;
+    return has(E4_ERRORS, type) ? E4_TO_E1[type] : undefined;
+  }
+  if (has(E4_ERRORS, type)) return type;
+  if (type === 'invalidRequestBody') return endpoint === 'workflows' ? 'invalidWorkflow' : 'invalidRequestPayload';
+  return has(GLOBAL_ERRORS, type) ? E1_TO_E4[type] : undefined;
+}
+
+/** The body of an error the mock makes up itself (`injectedFault`), in the endpoint's envelope. */
+function injectedBody(endpoint: FaultEndpoint, message: string): string {
+  return ENDPOINT_DIALECT[endpoint] === 'E1'
+    ? JSON.stringify({ status: 'error', error: { errorType: 'injectedFault', message } })
+    : JSON.stringify({ success: false, error: { type: 'injectedFault', message } });
+}
+
+const headersOf = (request: FaultedRequest) => ({
+  'content-type': 'application/json',
+  'x-linkedapi-mock-fault': request.fault,
+});
+
+/**
+ * The answer of an `error: <type>` fault: the catalogue error of the endpoint's dialect with its status and
+ * message (`{details}` says which fault; `{method}`, `{path}`, `{workflowId}` are the request's), or a 400
+ * `injectedFault` when the dialect has no such error. `errorHttpStatus` (200) replaces a catalogue status.
+ *
+ * @example errorAnswer('noActiveSeats', { fault: 'f', endpoint: 'poll', method: 'POST', path: '/conversations/poll' })
+ * // → 403 {"success":false,"error":{"type":"subscriptionRequired",…}}
+ */
+export function errorAnswer(type: string, request: FaultedRequest, errorHttpStatus?: 200): FaultAnswer {
+  const headers = headersOf(request);
+  const filler = `injected by fault ${request.fault}`;
+  const workflowId = WORKFLOW_PATH.exec(request.path)?.[1];
+  const params = { details: filler, method: request.method, path: request.path, workflowId: workflowId ?? filler };
+  const answered = dialectErrorType(type, request.endpoint);
+  if (answered === 'tooManyRequests') Object.assign(headers, { 'retry-after': '1' });
+  if (ENDPOINT_DIALECT[request.endpoint] === 'E1' && has(GLOBAL_ERRORS, answered ?? '')) {
+    const e1 = answered as GlobalErrorType;
+    return { status: errorHttpStatus ?? GLOBAL_ERRORS[e1].status, body: errorBody(e1, params), headers };
+  }
+  if (ENDPOINT_DIALECT[request.endpoint] === 'E4' && has(E4_ERRORS, answered ?? '')) {
+    const e4 = answered as E4ErrorType;
+    return { status: errorHttpStatus ?? E4_ERRORS[e4].status, body: e4ErrorBody(e4, params), headers };
+  }
+  // Only conversationsNotSynced (E4, poll) has no E1 counterpart: a made-up error with the type's own status.
+  const dialect = ENDPOINT_DIALECT[request.endpoint];
+  const other = dialect === 'E1' ? 'an E4 endpoint (workflows, workflowStatus or poll)' : 'an E1 endpoint';
+  const message = `linkedapi-mock fault ${request.fault} asked for ${type}, which the ${dialect} API has no counterpart for; give the rule ${other}.`;
+  const status = has(E4_ERRORS, type)
+    ? E4_ERRORS[type].status
+    : has(GLOBAL_ERRORS, type)
+      ? GLOBAL_ERRORS[type].status
+      : 400;
+  return { status: errorHttpStatus ?? status, body: injectedBody(request.endpoint, message), headers };
+}
+
+/**
+ * The answer of a `status: <code>` fault: that bare status, with an `injectedFault` body in the endpoint's
+ * envelope. `errorHttpStatus` does not apply: the status is what the rule asks for.
+ *
+ * @example statusAnswer(503, request).body // {"status":"error","error":{"errorType":"injectedFault","message":"linkedapi-mock fault f answered HTTP 503."}}
+ */
+export function statusAnswer(status: number, request: FaultedRequest): FaultAnswer {
+  const message = `linkedapi-mock fault ${request.fault} answered HTTP ${status}.`;
+  return { status, body: injectedBody(request.endpoint, message), headers: headersOf(request) };
+}

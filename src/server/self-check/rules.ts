@@ -1,0 +1,36 @@
+import { type AnswerProblem, checkAnswer, checkShape } from '../../contracts/answer.js';
+import { e4ErrorEnvelope } from '../../contracts/e4/schemas.js';
+import { findRoute } from '../../contracts/find-route.js';
+import { NOT_FOUND_RESPONSE } from '../../contracts/routes.js';
+
+/** What an unknown endpoint answers, in either dialect's envelope. */
+const NOT_FOUND_ANSWERS = [NOT_FOUND_RESPONSE, { schema: e4ErrorEnvelope('endpointNotFound') }];
+
+/** What is wrong with an answer to `method path` by its route contract; undefined: not checked (not JSON). */
+export async function problemsOfAnswer(
+  method: string,
+  path: string,
+  response: Response,
+  errorHttpStatus: 200 | undefined,
+): Promise<AnswerProblem[] | undefined> {
+  const route = findRoute(method, path);
+  const json = /^application\/json\s*(;|$)/i.test(response.headers.get('content-type') ?? '');
+  if (!json) {
+    // Pages and documents (docs, YAML) are not JSON answers; the API's own routes always are.
+    if (route?.dialect !== 'E1' && route?.dialect !== 'E4') return undefined;
+    return [
+      { path: 'content-type', problem: `expected application/json, got ${response.headers.get('content-type')}` },
+    ];
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(await response.clone().text());
+  } catch {
+    return [{ path: 'body', problem: 'expected JSON' }];
+  }
+  if (route) return checkAnswer(route, response.status, body, { headers: response.headers, errorHttpStatus });
+  const expected = errorHttpStatus ?? 404;
+  if (response.status !== expected)
+    return [{ path: 'status', problem: `expected ${expected}, got ${response.status}` }];
+  return checkShape(NOT_FOUND_ANSWERS, body);
+}

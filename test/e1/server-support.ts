@@ -1,0 +1,126 @@
+import { expect } from 'vitest';
+import { GLOBAL_ERRORS, type GlobalErrorType, globalErrorMessage } from '../../src/contracts/e1/errors.js';
+import type { WebhookSender } from '../../src/world/webhooks.js';
+import { person, type Reply, reply, type TestMock, tokens } from '../support/helpers.js';
+
+/** Verbatim from behaviour.md §3, so that a drift in the code is caught. */
+export const PERIODICALLY = 'Your request is being processed. Please check the resultLink periodically.';
+export const LATER = 'Your request is being processed. Please check the resultLink later.';
+export const WEBHOOK_MESSAGE = 'Your request is being processed. The result will be sent to the webhook.';
+
+/** A result id: at least 16 URL-safe characters (96 bits or more). */
+export const RESULT_ID = /^[A-Za-z0-9_-]{16,}$/;
+
+/** The JSON body of a one-person synchronize request. */
+export const one = (slug = 'jane') => ({ standard: [{ person: person(slug) }] });
+
+/** The exact long-mode body of a synchronize of `slugs` in the standard channel, all existing. */
+export const syncedBody = (...slugs: string[]) =>
+  JSON.stringify({
+    status: 'complete',
+    completion: {
+      standard: slugs.map((slug) => ({ person: person(slug), result: { success: true } })),
+      salesNavigator: [],
+    },
+  });
+
+export interface RawInit {
+  headers?: Record<string, string>;
+  body?: string | ReadableStream<Uint8Array>;
+  origin?: string;
+}
+
+/** A request with exactly the given headers (none added), answered by the in-process app. */
+export async function raw(mock: TestMock, method: string, path: string, init: RawInit = {}): Promise<Reply> {
+  const request: RequestInit & { duplex?: 'half' } = { method, headers: init.headers ?? {} };
+  if (init.body !== undefined) {
+    request.body = init.body;
+    if (init.body instanceof ReadableStream) request.duplex = 'half';
+  }
+  return reply(mock.app.request(`${init.origin ?? 'http://mock.test'}${path}`, request));
+}
+
+/** POSTs JSON with valid tokens of `identificationToken` plus `headers`. */
+export const postAs = (identificationToken: string, headers: Record<string, string> = {}) => ({
+  ...tokens(identificationToken),
+  ...headers,
+});
+
+/** The exact JSON text of a global error envelope. */
+export function errorText(type: GlobalErrorType, params?: Record<string, string>): string {
+  return JSON.stringify({ status: 'error', error: { errorType: type, message: globalErrorMessage(type, params) } });
+}
+
+/** Asserts a global error answer: its catalogue status (or `status`), JSON content type and exact body. */
+export function expectError(
+  reply: Reply,
+  type: GlobalErrorType,
+  params?: Record<string, string>,
+  status: number = GLOBAL_ERRORS[type].status,
+): void {
+  expect(reply.status).toBe(status);
+  expect(reply.headers.get('content-type')).toBe('application/json');
+  expect(reply.body).toEqual({
+    status: 'error',
+    error: { errorType: type, message: globalErrorMessage(type, params) },
+  });
+}
+
+/** Asserts `400 invalidRequestBody` with exactly these `path: problem` details. */
+export function expectInvalid(reply: Reply, details: string, status = 400): void {
+  expect(reply.status).toBe(status);
+  expect(reply.headers.get('content-type')).toBe('application/json');
+  expect(reply.body).toEqual({
+    status: 'error',
+    error: { errorType: 'invalidRequestBody', message: `The request body is invalid: ${details}.` },
+  });
+}
+
+/** Asserts a `reslink`-style processing answer and returns the result id of its link. */
+export function expectProcessing(reply: Reply, message: string, origin = 'http://mock.test'): string {
+  expect(reply.status).toBe(200);
+  expect(reply.headers.get('content-type')).toBe('application/json');
+  expect(Object.keys(reply.body)).toEqual(['status', 'process']);
+  expect(reply.body.status).toBe('processing');
+  expect(Object.keys(reply.body.process)).toEqual(['message', 'resultLink']);
+  expect(reply.body.process.message).toBe(message);
+  const link: string = reply.body.process.resultLink;
+  const prefix = `${origin}/account/results/`;
+  expect(link.startsWith(prefix), `${link} starts with ${prefix}`).toBe(true);
+  const id = link.slice(prefix.length);
+  expect(id).toMatch(RESULT_ID);
+  return id;
+}
+
+/** The path of a result link. */
+export const linkPath = (reply: Reply): string => new URL(reply.body.process.resultLink).pathname;
+
+/** Tracks whether a started request has been answered yet, without awaiting it. */
+export function track(pending: Promise<Reply>): { readonly done: boolean; reply: Promise<Reply> } {
+  const state = { done: false, reply: pending };
+  pending.then(
+    () => {
+      state.done = true;
+    },
+    () => {
+      state.done = true;
+    },
+  );
+  return state;
+}
+
+export interface SentWebhook {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** A fake webhook sender that records every POST and answers 200. */
+export function fakeSender(): { sender: WebhookSender; sent: SentWebhook[] } {
+  const sent: SentWebhook[] = [];
+  const sender: WebhookSender = async (delivery) => {
+    sent.push({ url: delivery.url, body: delivery.body, headers: { ...delivery.headers } });
+    return { status: 200 };
+  };
+  return { sender, sent };
+}
