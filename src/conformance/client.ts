@@ -1,6 +1,6 @@
 import { type AnswerProblem, checkAnswer, checkShape } from '../contracts/answer.js';
-import type { RouteContract } from '../contracts/routes.js';
-import { NOT_FOUND_RESPONSE } from '../contracts/routes.js';
+import { NOT_FOUND_RESPONSE } from '../contracts/e1/routes.js';
+import type { RouteContract } from '../contracts/route.js';
 
 /** `fetch`, or anything that answers like it: `(url, init) => app.request(url, init)` runs a Hono app in-process. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response> | Response;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { formatProblems, problemsOf } from '../contracts/answer.js';
 import { routeById } from '../contracts/find-route.js';
-import type { RouteContract } from '../contracts/routes.js';
+import type { RouteContract } from '../contracts/route.js';
 import { CheckSkipped, CheckStopped } from './check.js';
 import { type Answer, ConformanceClient, type OutgoingRequest } from './client.js';
 import type { ResolvedConformanceOptions } from './options.js';

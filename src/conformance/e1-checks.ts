@@ -2,8 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { PERSON_ERRORS } from '../contracts/e1/errors.js';
 import type { ConversationData } from '../contracts/e1/responses.js';
 import { GetComplete, SynchronizeComplete } from '../contracts/e1/responses.js';
+import { ProcessingAccepted } from '../contracts/e1/routes.js';
 import { routeById } from '../contracts/find-route.js';
-import { ProcessingAccepted } from '../contracts/routes.js';
 import type { ConformanceCheck } from './check.js';
 import type { CheckContext } from './context.js';
 import {

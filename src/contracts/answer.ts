@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { formatPath, type InputIssue, toInputIssues } from '../core/issues.js';
-import type { ResponseContract, RouteContract } from './routes.js';
+import type { ResponseContract, RouteContract } from './route.js';
 
 /** What may be wrong with an answer: a path in its body (`body` for the whole) and what is wrong there. */
 export type AnswerProblem = InputIssue;

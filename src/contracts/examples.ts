@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { GetRequest, SynchronizeRequest } from './e1/requests.js';
 import { GetComplete, SynchronizeComplete } from './e1/responses.js';
-import { errorEnvelope, ProcessingAccepted, ProcessingPending, ProcessingWebhook } from './routes.js';
+import { errorEnvelope, ProcessingAccepted, ProcessingPending, ProcessingWebhook } from './e1/routes.js';
 
 /**
  * An example body of a route: a request body, or the answer with one HTTP status. The OpenAPI document shows

@@ -1,4 +1,5 @@
-import { ROUTES, type RouteContract } from './routes.js';
+import type { RouteContract } from './route.js';
+import { ROUTES } from './routes.js';
 
 const patterns = new WeakMap<RouteContract, RegExp>();
 

@@ -11,7 +11,8 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import { type ContractExample, EXAMPLES } from './examples.js';
 import * as contracts from './index.js';
-import { ROUTES, type RouteContract } from './routes.js';
+import type { RouteContract } from './route.js';
+import { ROUTES } from './routes.js';
 
 /** An OpenAPI 3.1 document, as `buildOpenApiDocument` returns it. */
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;

@@ -1,5 +1,6 @@
 import type { MatchersV3, PactV4, V3MockServer } from '@pact-foundation/pact';
-import { E1_ROUTES, type RouteContract } from '../contracts/routes.js';
+import { E1_ROUTES } from '../contracts/e1/routes.js';
+import type { RouteContract } from '../contracts/route.js';
 import { type ExampleAnswer, type ExampleRequest, exampleAnswer, type ProviderState } from './examples.js';
 import { pactTemplate } from './matchers.js';
 

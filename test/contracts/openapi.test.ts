@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { GetComplete } from '../../src/contracts/e1/responses.js';
 import { EXAMPLES } from '../../src/contracts/examples.js';
 import { buildOpenApiDocument, type OpenApiDocument } from '../../src/contracts/openapi.js';
-import { ROUTES, type RouteContract } from '../../src/contracts/routes.js';
+import type { RouteContract } from '../../src/contracts/route.js';
+import { ROUTES } from '../../src/contracts/routes.js';
 import { createMockServer } from '../../src/server/app.js';
 
 const doc = buildOpenApiDocument();

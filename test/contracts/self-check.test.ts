@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { routeById } from '../../src/contracts/find-route.js';
-import type { ResponseContract } from '../../src/contracts/routes.js';
+import type { ResponseContract } from '../../src/contracts/route.js';
 import { createMockServer } from '../../src/server/app.js';
 import { type SelfCheckFailure, selfCheck } from '../../src/server/self-check/index.js';
 import { GET, person, reply, testMock, tokens } from '../support/helpers.js';

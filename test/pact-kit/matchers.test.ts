@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { GetComplete } from '../../src/contracts/e1/responses.js';
-import { errorEnvelope, ProcessingAccepted } from '../../src/contracts/routes.js';
+import { errorEnvelope, ProcessingAccepted } from '../../src/contracts/e1/routes.js';
 import { pactTemplate } from '../../src/pact/matchers.js';
 
 const message = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorResponsesByStatus } from '../error-responses.js';
-import type { ResponseContract, RouteContract } from '../routes.js';
+import type { ResponseContract, RouteContract } from '../route.js';
 import {
   E4_ERRORS,
   type E4ErrorType,
@@ -36,68 +36,75 @@ const TOO_MANY: Record<number, ResponseContract> = {
 
 const WORKFLOW_PARAMS = z.object({ workflowId: z.string().describe('The id `POST /workflows` answered.') });
 
+/** `POST /workflows`. */
+export const StartWorkflowRoute: RouteContract = {
+  operationId: 'startWorkflow',
+  method: 'post',
+  path: '/workflows',
+  dialect: 'E4',
+  summary: 'Start a workflow of st.syncConversation / nv.syncConversation actions (one, or an array run in order)',
+  headers: E4Headers,
+  body: WorkflowRequest,
+  responses: {
+    200: { description: 'Accepted: the workflow id to poll', schema: WorkflowStarted },
+    ...e4ErrorResponses(...AUTH_ERRORS, 'invalidWorkflow', 'subscriptionRequired'),
+    413: { description: 'Body over 1 MiB: invalidWorkflow', schema: e4ErrorEnvelope('invalidWorkflow') },
+    ...TOO_MANY,
+  },
+};
+
+/** `GET /workflows/{workflowId}`. */
+export const GetWorkflowRoute: RouteContract = {
+  operationId: 'getWorkflow',
+  method: 'get',
+  path: '/workflows/{workflowId}',
+  dialect: 'E4',
+  summary: 'Workflow status: pending, running, then completed (with the completion) or failed (with the failure)',
+  headers: E4Headers,
+  params: WORKFLOW_PARAMS,
+  responses: {
+    200: { description: 'The status', schema: WorkflowStatus },
+    ...e4ErrorResponses(...AUTH_ERRORS, 'workflowNotFound'),
+  },
+};
+
+/** `DELETE /workflows/{workflowId}`. */
+export const CancelWorkflowRoute: RouteContract = {
+  operationId: 'cancelWorkflow',
+  method: 'delete',
+  path: '/workflows/{workflowId}',
+  dialect: 'E4',
+  summary: 'Cancel a workflow that has not ended; persons already synced stay synced',
+  headers: E4Headers,
+  params: WORKFLOW_PARAMS,
+  responses: {
+    200: { description: 'cancelled: false when the workflow had already ended', schema: WorkflowCancelled },
+    ...e4ErrorResponses(...AUTH_ERRORS, 'workflowNotFound'),
+  },
+};
+
+/** `POST /conversations/poll`. */
+export const PollRoute: RouteContract = {
+  operationId: 'pollConversations',
+  method: 'post',
+  path: '/conversations/poll',
+  dialect: 'E4',
+  summary: 'Messages of synced conversations (fast), optionally only those after `since`',
+  headers: E4Headers,
+  body: PollRequest,
+  responses: {
+    200: { description: 'One result per requested conversation, in request order', schema: PollResponse },
+    ...e4ErrorResponses(
+      ...AUTH_ERRORS,
+      'invalidRequestPayload',
+      'conversationsNotSynced',
+      'subscriptionRequired',
+      'linkedinAccountSignedOut',
+    ),
+    413: { description: 'Body over 1 MiB: invalidRequestPayload', schema: e4ErrorEnvelope('invalidRequestPayload') },
+    ...TOO_MANY,
+  },
+};
+
 /** The E4 routes: what `@linkedapi/node` calls for conversations. */
-export const E4_ROUTES: RouteContract[] = [
-  {
-    operationId: 'startWorkflow',
-    method: 'post',
-    path: '/workflows',
-    dialect: 'E4',
-    summary: 'Start a workflow of st.syncConversation / nv.syncConversation actions (one, or an array run in order)',
-    headers: E4Headers,
-    body: WorkflowRequest,
-    responses: {
-      200: { description: 'Accepted: the workflow id to poll', schema: WorkflowStarted },
-      ...e4ErrorResponses(...AUTH_ERRORS, 'invalidWorkflow', 'subscriptionRequired'),
-      413: { description: 'Body over 1 MiB: invalidWorkflow', schema: e4ErrorEnvelope('invalidWorkflow') },
-      ...TOO_MANY,
-    },
-  },
-  {
-    operationId: 'getWorkflow',
-    method: 'get',
-    path: '/workflows/{workflowId}',
-    dialect: 'E4',
-    summary: 'Workflow status: pending, running, then completed (with the completion) or failed (with the failure)',
-    headers: E4Headers,
-    params: WORKFLOW_PARAMS,
-    responses: {
-      200: { description: 'The status', schema: WorkflowStatus },
-      ...e4ErrorResponses(...AUTH_ERRORS, 'workflowNotFound'),
-    },
-  },
-  {
-    operationId: 'cancelWorkflow',
-    method: 'delete',
-    path: '/workflows/{workflowId}',
-    dialect: 'E4',
-    summary: 'Cancel a workflow that has not ended; persons already synced stay synced',
-    headers: E4Headers,
-    params: WORKFLOW_PARAMS,
-    responses: {
-      200: { description: 'cancelled: false when the workflow had already ended', schema: WorkflowCancelled },
-      ...e4ErrorResponses(...AUTH_ERRORS, 'workflowNotFound'),
-    },
-  },
-  {
-    operationId: 'pollConversations',
-    method: 'post',
-    path: '/conversations/poll',
-    dialect: 'E4',
-    summary: 'Messages of synced conversations (fast), optionally only those after `since`',
-    headers: E4Headers,
-    body: PollRequest,
-    responses: {
-      200: { description: 'One result per requested conversation, in request order', schema: PollResponse },
-      ...e4ErrorResponses(
-        ...AUTH_ERRORS,
-        'invalidRequestPayload',
-        'conversationsNotSynced',
-        'subscriptionRequired',
-        'linkedinAccountSignedOut',
-      ),
-      413: { description: 'Body over 1 MiB: invalidRequestPayload', schema: e4ErrorEnvelope('invalidRequestPayload') },
-      ...TOO_MANY,
-    },
-  },
-];
+export const E4_ROUTES: RouteContract[] = [StartWorkflowRoute, GetWorkflowRoute, CancelWorkflowRoute, PollRoute];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ResponseContract, RouteContract } from '../routes.js';
+import type { ResponseContract, RouteContract } from '../route.js';
 import { ControlHeaders, controlErrorResponses } from './control-routes.js';
 import { FaultRule } from './scenario.js';
 

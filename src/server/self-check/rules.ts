@@ -1,7 +1,7 @@
 import { type AnswerProblem, checkAnswer, checkShape } from '../../contracts/answer.js';
+import { NOT_FOUND_RESPONSE } from '../../contracts/e1/routes.js';
 import { e4ErrorEnvelope } from '../../contracts/e4/schemas.js';
 import { findRoute } from '../../contracts/find-route.js';
-import { NOT_FOUND_RESPONSE } from '../../contracts/routes.js';
 
 /** What an unknown endpoint answers, in either dialect's envelope. */
 const NOT_FOUND_ANSWERS = [NOT_FOUND_RESPONSE, { schema: e4ErrorEnvelope('endpointNotFound') }];
