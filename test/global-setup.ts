@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(root, 'dist', 'cli', 'index.js');
 
 /** Latest modification time of the build's inputs: every file under src/ and the configs. */
 function newestInput(): number {
@@ -24,7 +24,7 @@ function newestInput(): number {
 }
 
 /**
- * Builds dist/ (which test/cli.test.ts runs as a child process) when it is missing or older than src/.
+ * Builds dist/ (which the tests under test/cli run as a child process) when it is missing or older than src/.
  * A type error does not stop the emit; the typecheck step of `npm test` reports it.
  */
 export default function setup(): void {
