@@ -33,9 +33,12 @@ export class RealtimeClock implements VirtualClock {
 
   setTimer(at: number, callback: () => void): ClockTimer {
     let handle: NodeJS.Timeout;
+    // Node's timers run on the event loop's own clock and can fire a millisecond before `performance.now()` says
+    // the time has come: a timer that fires early arms itself again, so its callback never sees `now() < at`.
+    const fire = () => (this.now() < at ? arm() : callback());
     const arm = () => {
       const delay = at - this.now();
-      handle = setTimeout(delay > MAX_TIMEOUT_MS ? arm : callback, Math.min(Math.max(delay, 0), MAX_TIMEOUT_MS));
+      handle = setTimeout(fire, Math.min(Math.max(delay, 0), MAX_TIMEOUT_MS));
       handle.unref();
     };
     arm();
