@@ -60,9 +60,10 @@ function refused(refusal: Refusal): MockError {
 }
 
 function unwrap<T>(outcome: Outcome<T>): T {
-  if ('failure' in outcome) throw refused(outcome.failure);
-  if ('error' in outcome) throw refused(outcome.error);
   if ('value' in outcome) return outcome.value;
+  if ('error' in outcome) throw refused(outcome.error);
+  // The earlier shape; when every caller reads Results: `if (!outcome.ok) throw refused(outcome.error)`.
+  if ('failure' in outcome) throw refused(outcome.failure);
   return outcome.ok;
 }
 
