@@ -10,7 +10,7 @@ describe('the OpenAPI document', () => {
     const document = buildOpenApiDocument();
     // The package version is checked in test/contracts/openapi.test.ts; a release leaves the snapshot alone.
     const unversioned = { ...document, info: { ...document.info, version: '(the package version)' } };
-    await expect(openApiText(unversioned, 'json')).toMatchFileSnapshot('./__snapshots__/openapi.json');
+    await expect(openApiText(unversioned, 'json')).toMatchFileSnapshot('./__snapshots__/openapi.json.snap');
   });
 
   it('leaves zod metadata as it was: the scenario JSON Schema does not change by building it', () => {
