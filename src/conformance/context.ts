@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { formatProblems, problemsOf } from '../contracts/answer.js';
-import { routeById } from '../contracts/find-route.js';
+import { type EndpointName, endpointNamed, endpointPath } from '../contracts/endpoints.js';
 import type { RouteContract } from '../contracts/route.js';
 import { CheckSkipped, CheckStopped } from './check.js';
 import { type Answer, ConformanceClient, type OutgoingRequest } from './client.js';
@@ -31,6 +31,20 @@ export class RunState {
     }
     return value;
   }
+}
+
+/** The endpoints of today's Linked API (E4). */
+export type E4EndpointName = 'workflows' | 'workflowStatus' | 'workflowCancel' | 'poll';
+
+export interface E4Request {
+  /** The path parameters, e.g. `{ workflowId }`. */
+  params?: Record<string, string>;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Auth headers to leave out. */
+  omit?: ('linked-api-token' | 'identification-token')[];
+  /** Send this text instead of the JSON of the body. */
+  rawBody?: string;
 }
 
 export interface E1RequestOptions {
@@ -77,14 +91,18 @@ export class CheckContext {
 
   /** POSTs to an E1 conversations endpoint. */
   e1(endpoint: 'synchronize' | 'get', body: unknown, options: E1RequestOptions = {}): Promise<Answer> {
-    const route = routeById(endpoint === 'get' ? 'getConversations' : 'synchronizeConversations');
     return this.send({
       method: 'POST',
-      url: `${this.options.baseUrl}/account/conversations.${endpoint}`,
+      url: this.url(endpoint),
       headers: this.e1Headers(options),
       body: options.rawBody ?? JSON.stringify(body),
-      route,
+      route: endpointNamed(endpoint).route,
     });
+  }
+
+  /** The URL of a public endpoint under the base URL, its `{params}` filled in. */
+  url(endpoint: EndpointName, params: Record<string, string> = {}): string {
+    return `${this.options.baseUrl}${endpointPath(endpoint, params)}`;
   }
 
   /** The E4 auth headers (and content type, which the official SDK sends on every call). */
@@ -98,20 +116,16 @@ export class CheckContext {
     return headers;
   }
 
-  /** Sends an E4 request to `path` under the base URL, checked against the route `operationId`. */
-  e4(
-    method: 'GET' | 'POST' | 'DELETE',
-    path: string,
-    operationId: string,
-    body?: unknown,
-    options: { omit?: ('linked-api-token' | 'identification-token')[]; rawBody?: string } = {},
-  ): Promise<Answer> {
+  /** Sends a request to an E4 endpoint (method and path from the endpoint table), checked against its route. */
+  e4(endpoint: E4EndpointName, request: E4Request = {}): Promise<Answer> {
+    const { route } = endpointNamed(endpoint);
+    const { body, rawBody } = request;
     return this.send({
-      method,
-      url: `${this.options.baseUrl}${path}`,
-      headers: this.e4Headers(options.omit),
-      ...(body !== undefined || options.rawBody !== undefined ? { body: options.rawBody ?? JSON.stringify(body) } : {}),
-      route: routeById(operationId),
+      method: route.method.toUpperCase() as OutgoingRequest['method'],
+      url: this.url(endpoint, request.params),
+      headers: this.e4Headers(request.omit),
+      ...(body !== undefined || rawBody !== undefined ? { body: rawBody ?? JSON.stringify(body) } : {}),
+      route,
     });
   }
 

@@ -3,7 +3,7 @@ import { PERSON_ERRORS } from '../contracts/e1/errors.js';
 import type { ConversationData } from '../contracts/e1/responses.js';
 import { GetComplete, SynchronizeComplete } from '../contracts/e1/responses.js';
 import { ProcessingAccepted } from '../contracts/e1/routes.js';
-import { routeById } from '../contracts/find-route.js';
+import { endpointNamed } from '../contracts/endpoints.js';
 import type { ConformanceCheck } from './check.js';
 import type { CheckContext } from './context.js';
 import {
@@ -17,6 +17,7 @@ import {
   syncedPersons,
 } from './e1-steps.js';
 import { NEVER_SYNCED_PERSON } from './options.js';
+import { UNKNOWN_E1_PATH } from './safety.js';
 
 const NEVER_SYNCED_BODY = { standard: [{ person: NEVER_SYNCED_PERSON }] };
 
@@ -129,7 +130,7 @@ export const E1_CHECKS: ConformanceCheck[] = [
       const { answer: first, polls, url } = await pollResult(ctx, link);
       if (!ctx.expectShape(SynchronizeComplete, first.json, `${first.request} (poll ${polls})`)) return;
       expectEntries(ctx, first.request, (first.json as { completion: Completion }).completion, [person]);
-      const again = await ctx.get(url, routeById('getResult'));
+      const again = await ctx.get(url, endpointNamed('result').route);
       ctx.expect(
         isDeepStrictEqual(again.json, first.json),
         `${again.request} again: expected the same body as before, got ${again.text.slice(0, 200)}`,
@@ -233,7 +234,10 @@ export const E1_CHECKS: ConformanceCheck[] = [
     basis: 'mock decision',
     guarantees: 'A result link with an unknown id answers 404 resultNotFound.',
     async run(ctx) {
-      const answer = await ctx.get('/account/results/linkedapiMockVerifyUnknownResult', routeById('getResult'));
+      const answer = await ctx.get(
+        ctx.url('result', { id: 'linkedapiMockVerifyUnknownResult' }),
+        endpointNamed('result').route,
+      );
       expectGlobalError(ctx, answer, 'resultNotFound');
     },
   },
@@ -243,11 +247,7 @@ export const E1_CHECKS: ConformanceCheck[] = [
     basis: 'mock decision',
     guarantees: 'An unknown path answers 404 endpointNotFound.',
     async run(ctx) {
-      expectGlobalError(
-        ctx,
-        await ctx.get('/account/linkedapi-mock-verify-no-such-endpoint', undefined),
-        'endpointNotFound',
-      );
+      expectGlobalError(ctx, await ctx.get(UNKNOWN_E1_PATH, undefined), 'endpointNotFound');
     },
   },
 ];

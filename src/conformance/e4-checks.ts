@@ -9,6 +9,9 @@ import { NEVER_SYNCED_PERSON } from './options.js';
 
 /** The steps the E4 checks are made of: today's Linked API, as the official SDK calls it. */
 
+/** A workflow id of the right form that no implementation has given. */
+const UNKNOWN_WORKFLOW_ID = 'wf-00000000-0000-4000-8000-000000000000';
+
 interface PollItem {
   personUrl: string;
   type: 'st' | 'nv';
@@ -33,13 +36,13 @@ function expectE4Error(ctx: CheckContext, answer: Answer, type: E4ErrorType): vo
 function syncedThroughWorkflow(ctx: CheckContext): Promise<{ workflowId: string; completion: unknown }> {
   return ctx.run.once('e4-sync', async () => {
     const actions = ctx.options.persons.map((personUrl) => ({ actionType: 'st.syncConversation', personUrl }));
-    const started = ctx.accept(await ctx.e4('POST', '/workflows', 'startWorkflow', actions)) as {
+    const started = ctx.accept(await ctx.e4('workflows', { body: actions })) as {
       result: { workflowId: string };
     };
     const { workflowId } = started.result;
     const deadline = Date.now() + ctx.options.pollDeadlineMs;
     for (;;) {
-      const answer = await ctx.e4('GET', `/workflows/${encodeURIComponent(workflowId)}`, 'getWorkflow');
+      const answer = await ctx.e4('workflowStatus', { params: { workflowId } });
       const { result } = ctx.accept(answer) as { result: { workflowStatus: string; completion?: unknown } };
       if (result.workflowStatus === 'completed') return { workflowId, completion: result.completion };
       if (result.workflowStatus === 'failed') ctx.stop(`${answer.request}: the sync workflow failed: ${answer.text}`);
@@ -62,7 +65,7 @@ function polledOnce(ctx: CheckContext): Promise<PollItem[]> {
     const synced = await syncedPersons(ctx);
     if (synced.length === 0) ctx.skip('none of the persons exists (every sync action answered personNotFound)');
     const items = synced.map((personUrl) => ({ personUrl, type: 'st' }));
-    const answer = await ctx.e4('POST', '/conversations/poll', 'pollConversations', items);
+    const answer = await ctx.e4('poll', { body: items });
     const body = ctx.accept(answer) as { success: boolean; result?: PollItem[] };
     if (!body.result) ctx.stop(`${answer.request}: expected the messages of the synced persons, got ${answer.text}`);
     return body.result;
@@ -78,9 +81,7 @@ export const E4_CHECKS: ConformanceCheck[] = [
     guarantees: 'A request without linked-api-token is refused with linkedApiTokenRequired and the documented message.',
     async run(ctx) {
       const body = [{ personUrl: NEVER_SYNCED_PERSON, type: 'st' }];
-      const answer = await ctx.e4('POST', '/conversations/poll', 'pollConversations', body, {
-        omit: ['linked-api-token'],
-      });
+      const answer = await ctx.e4('poll', { body, omit: ['linked-api-token'] });
       expectE4Error(ctx, answer, 'linkedApiTokenRequired');
     },
   },
@@ -92,9 +93,7 @@ export const E4_CHECKS: ConformanceCheck[] = [
       'A request without identification-token is refused with identificationTokenRequired and the documented message.',
     async run(ctx) {
       const body = [{ personUrl: NEVER_SYNCED_PERSON, type: 'st' }];
-      const answer = await ctx.e4('POST', '/conversations/poll', 'pollConversations', body, {
-        omit: ['identification-token'],
-      });
+      const answer = await ctx.e4('poll', { body, omit: ['identification-token'] });
       expectE4Error(ctx, answer, 'identificationTokenRequired');
     },
   },
@@ -105,7 +104,7 @@ export const E4_CHECKS: ConformanceCheck[] = [
     guarantees: 'A workflow with an action type no implementation runs is refused with invalidWorkflow.',
     async run(ctx) {
       const body = { actionType: 'linkedapiMockVerify.noSuchAction', personUrl: ctx.options.persons[0] };
-      expectE4Error(ctx, await ctx.e4('POST', '/workflows', 'startWorkflow', body), 'invalidWorkflow');
+      expectE4Error(ctx, await ctx.e4('workflows', { body }), 'invalidWorkflow');
     },
   },
   {
@@ -116,7 +115,7 @@ export const E4_CHECKS: ConformanceCheck[] = [
       'Polling a conversation never synced answers conversationsNotSynced (the SDK returns it in errors; the HTTP status is the mock’s decision).',
     async run(ctx) {
       const body = [{ personUrl: NEVER_SYNCED_PERSON, type: 'st' }];
-      const answer = await ctx.e4('POST', '/conversations/poll', 'pollConversations', body);
+      const answer = await ctx.e4('poll', { body });
       expectE4Error(ctx, answer, 'conversationsNotSynced');
     },
   },
@@ -172,7 +171,7 @@ export const E4_CHECKS: ConformanceCheck[] = [
       const middle = item.messages[Math.floor(item.messages.length / 2)] as Message;
       const since = secondsIso(Date.parse(middle.time));
       const body = [{ personUrl: item.personUrl, type: 'st', since }];
-      const answer = ctx.accept(await ctx.e4('POST', '/conversations/poll', 'pollConversations', body)) as {
+      const answer = ctx.accept(await ctx.e4('poll', { body })) as {
         result: PollItem[];
       };
       const got = answer.result[0];
@@ -190,7 +189,7 @@ export const E4_CHECKS: ConformanceCheck[] = [
     basis: 'mock decision',
     guarantees: 'The status of an unknown workflow id answers 404 workflowNotFound.',
     async run(ctx) {
-      const answer = await ctx.e4('GET', '/workflows/wf-00000000-0000-4000-8000-000000000000', 'getWorkflow');
+      const answer = await ctx.e4('workflowStatus', { params: { workflowId: UNKNOWN_WORKFLOW_ID } });
       expectE4Error(ctx, answer, 'workflowNotFound');
     },
   },
@@ -201,10 +200,10 @@ export const E4_CHECKS: ConformanceCheck[] = [
     guarantees: 'Cancelling a workflow that has ended answers cancelled: false and leaves it completed.',
     async run(ctx) {
       const { workflowId } = await syncedThroughWorkflow(ctx);
-      const path = `/workflows/${encodeURIComponent(workflowId)}`;
-      const cancel = ctx.accept(await ctx.e4('DELETE', path, 'cancelWorkflow')) as { result: { cancelled: boolean } };
+      const params = { workflowId };
+      const cancel = ctx.accept(await ctx.e4('workflowCancel', { params })) as { result: { cancelled: boolean } };
       ctx.expect(cancel.result.cancelled === false, `cancelled: expected false, got ${cancel.result.cancelled}`);
-      const status = ctx.accept(await ctx.e4('GET', path, 'getWorkflow')) as { result: { workflowStatus: string } };
+      const status = ctx.accept(await ctx.e4('workflowStatus', { params })) as { result: { workflowStatus: string } };
       ctx.expect(status.result.workflowStatus === 'completed', `status after cancel: ${status.result.workflowStatus}`);
     },
   },

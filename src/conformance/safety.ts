@@ -1,3 +1,5 @@
+import { ENDPOINTS, type EndpointName, endpointPath } from '../contracts/endpoints.js';
+import { routePattern } from '../contracts/find-route.js';
 import type { OutgoingRequest } from './client.js';
 import { NEVER_SYNCED_PERSON } from './options.js';
 
@@ -10,20 +12,39 @@ export interface SafeRequest {
 }
 
 /**
- * Every request the suite may send against any implementation; anything else is refused before it leaves.
- * No send endpoint is here, ever. A dialect's checks append their endpoints.
+ * The public endpoints the suite may call, and whether a call only reads. No send endpoint is here, ever: an
+ * endpoint the table gains is refused until it is listed. E4: only sync actions may be started (checked below),
+ * their status read and cancelled, polls read.
  */
+const SAFE_ENDPOINTS: Partial<Record<EndpointName, { reads: boolean }>> = {
+  synchronize: { reads: false },
+  get: { reads: true },
+  result: { reads: true },
+  workflows: { reads: false },
+  workflowStatus: { reads: true },
+  workflowCancel: { reads: true },
+  poll: { reads: true },
+};
+
+/** The directory of the E1 endpoints (`/account`): where the suite probes for an unknown endpoint. */
+const E1_DIRECTORY = endpointPath('get').replace(/\/[^/]*$/, '');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A path beside the E1 endpoints that no implementation serves (`/account/linkedapi-mock-verify-no-such-endpoint`). */
+export const UNKNOWN_E1_PATH = `${E1_DIRECTORY}/linkedapi-mock-verify-no-such-endpoint`;
+
+/** Every request the suite may send against any implementation; anything else is refused before it leaves. */
 export const SAFE_REQUESTS: SafeRequest[] = [
-  { method: 'POST', path: /^\/account\/conversations\.synchronize$/, reads: false },
-  { method: 'POST', path: /^\/account\/conversations\.get$/, reads: true },
-  { method: 'GET', path: /^\/account\/results\/[^/]+$/, reads: true },
-  { method: 'GET', path: /^\/account\/linkedapi-mock-verify-[a-z-]+$/, reads: true },
-  // E4: only sync actions may be started (checked below), their status read and cancelled, polls read.
-  { method: 'POST', path: /^\/workflows$/, reads: false },
-  { method: 'GET', path: /^\/workflows\/[^/]+$/, reads: true },
-  { method: 'DELETE', path: /^\/workflows\/[^/]+$/, reads: true },
-  { method: 'POST', path: /^\/conversations\/poll$/, reads: true },
+  ...ENDPOINTS.flatMap(({ name, route }) => {
+    const safe = SAFE_ENDPOINTS[name];
+    if (!safe) return [];
+    return [{ method: route.method.toUpperCase() as SafeRequest['method'], path: routePattern(route), ...safe }];
+  }),
+  // The unknown-endpoint probes.
+  { method: 'GET', path: new RegExp(`^${escapeRegExp(E1_DIRECTORY)}/linkedapi-mock-verify-[a-z-]+$`), reads: true },
 ];
+
+const WORKFLOWS_PATH = endpointPath('workflows');
 
 /** The only workflow actions the suite may start: syncs, and a name no implementation runs (to see it refused). */
 export const SAFE_ACTION_TYPES = ['st.syncConversation', 'nv.syncConversation', 'linkedapiMockVerify.noSuchAction'];
@@ -74,7 +95,7 @@ export function safetyRefusal(request: OutgoingRequest, baseUrl: string, persons
   const path = url.pathname.slice(base.pathname.replace(/\/$/, '').length);
   const kind = SAFE_REQUESTS.find((safe) => safe.method === request.method && safe.path.test(path));
   if (!kind) return `${request.method} ${path} is not a request the suite may send`;
-  if (path === '/workflows') {
+  if (path === WORKFLOWS_PATH) {
     const unsafe = actionTypesIn(request.body).find((type) => !SAFE_ACTION_TYPES.includes(type as string));
     if (unsafe !== undefined || request.body === undefined) {
       return `workflow action ${JSON.stringify(unsafe)} is not one the suite may start (only ${SAFE_ACTION_TYPES.join(', ')})`;

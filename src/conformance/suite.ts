@@ -40,11 +40,11 @@ export class ConformanceFailure extends Error {
  *
  * @example
  * import { afterAll, beforeAll, describe, it } from 'vitest';
- * import { startMock } from 'linkedapi-mock';
- * import { defineConformanceSuite } from 'linkedapi-mock/contracts';
+ * import { defineConformanceSuite } from 'linkedapi-mock/conformance';
+ * import { type StartedMock, startMock } from 'linkedapi-mock/testing';
  *
- * let mock: Awaited<ReturnType<typeof startMock>>;
- * beforeAll(async () => { mock = await startMock({ speed: 0 }); });
+ * let mock: StartedMock;
+ * beforeAll(async () => { mock = await startMock(); });
  * afterAll(() => mock.close());
  * defineConformanceSuite({ describe, it }, () => ({
  *   baseUrl: mock.url, accountApiToken: 'token', identificationToken: 'conformance',

@@ -1,9 +1,14 @@
 import type { z } from 'zod';
-import { formatPath, type InputIssue, toInputIssues } from '../core/issues.js';
+import type { Issue } from '../core/issue.js';
 import type { ResponseContract, RouteContract } from './route.js';
+import { dotPath, issuesFromZod } from './zod-issues.js';
 
-/** What may be wrong with an answer: a path in its body (`body` for the whole) and what is wrong there. */
-export type AnswerProblem = InputIssue;
+/**
+ * What may be wrong with an answer: where (a JSON path in its body, `body` for the whole, `headers.<name>`,
+ * `status`) and what. An `Issue` as answers list it, without a code: the self-check sends it in its `500`
+ * answer and `verify` prints it, both as `{path, problem}`.
+ */
+export type AnswerProblem = Pick<Issue, 'path' | 'problem'>;
 
 export interface CheckAnswerOptions {
   /** Response headers, checked against the contract's documented headers (e.g. `retry-after` on 429). */
@@ -64,17 +69,12 @@ function acceptedAt(
   return own ? [own, ...errors] : errors;
 }
 
+/** Each documented header checked by its own schema, its problems under `headers.<name>` (names have dashes). */
 function headerProblems(schema: z.ZodObject | undefined, headers: Headers | undefined): AnswerProblem[] {
   if (!schema || !headers) return [];
-  const values: Record<string, string> = {};
-  for (const name of Object.keys(schema.shape)) {
-    const value = headers.get(name);
-    if (value !== null) values[name] = value;
-  }
-  return problemsOf(schema, values, 'headers').map((problem) => ({
-    ...problem,
-    path: problem.path === 'headers' ? 'headers' : `headers.${problem.path}`,
-  }));
+  return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([name, header]) =>
+    problemsOf(header, headers.get(name) ?? undefined, `headers.${name}`),
+  );
 }
 
 /** Problems of a value against a schema, with unions explained by their closest branch. */
@@ -84,9 +84,9 @@ export function problemsOf(schema: z.ZodType, value: unknown, root = 'body'): An
   return explain(result.error.issues, [], root);
 }
 
-type Issue = z.core.$ZodIssue;
+type ZodIssue = z.core.$ZodIssue;
 
-function explain(issues: readonly Issue[], prefix: readonly PropertyKey[], root: string): AnswerProblem[] {
+function explain(issues: readonly ZodIssue[], prefix: readonly PropertyKey[], root: string): AnswerProblem[] {
   const out: AnswerProblem[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
@@ -94,7 +94,7 @@ function explain(issues: readonly Issue[], prefix: readonly PropertyKey[], root:
       out.push(...closestBranch(issue.errors.map((branch) => explain(branch, path, root))));
       continue;
     }
-    const [problem] = toInputIssues([{ ...issue, path: [] } as Issue], root);
+    const [problem] = issuesFromZod([{ ...issue, path: [] } as ZodIssue], root);
     let text = problem?.problem ?? issue.message;
     if (issue.code === 'invalid_value' && text.startsWith('Invalid input')) {
       const expected = issue.values.map((value) => JSON.stringify(value)).join(' or ');
@@ -102,10 +102,10 @@ function explain(issues: readonly Issue[], prefix: readonly PropertyKey[], root:
       text = `expected ${expected}${got}`;
     }
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ path: formatPath([...path, key], root), problem: text });
+      for (const key of issue.keys) out.push({ path: dotPath([...path, key], root), problem: text });
       continue;
     }
-    out.push({ path: formatPath(path, root), problem: text });
+    out.push({ path: dotPath(path, root), problem: text });
   }
   return out;
 }

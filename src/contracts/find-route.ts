@@ -3,7 +3,13 @@ import { ROUTES } from './routes.js';
 
 const patterns = new WeakMap<RouteContract, RegExp>();
 
-function patternOf(route: RouteContract): RegExp {
+/**
+ * The paths a route answers, as a regular expression: `{id}` in its path matches one segment.
+ *
+ * @example
+ * routePattern(endpointNamed('result').route).test('/account/results/abc'); // true
+ */
+export function routePattern(route: RouteContract): RegExp {
   let pattern = patterns.get(route);
   if (!pattern) {
     const source = route.path
@@ -25,7 +31,7 @@ function patternOf(route: RouteContract): RegExp {
  */
 export function findRoute(method: string, pathname: string, routes: readonly RouteContract[] = ROUTES) {
   const lower = method.toLowerCase();
-  return routes.find((route) => route.method === lower && patternOf(route).test(pathname));
+  return routes.find((route) => route.method === lower && routePattern(route).test(pathname));
 }
 
 /** A route by its operationId; throws when there is none (a programming error). */

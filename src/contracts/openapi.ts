@@ -5,12 +5,12 @@ import {
   type ResponseConfig,
   type RouteConfig,
   type ZodContentObject,
-  zodToOpenAPIRegistry,
 } from '@asteasolutions/zod-to-openapi';
 import { stringify } from 'yaml';
 import { z } from 'zod';
+import { PersonUrl } from './e1/requests.js';
 import { type ContractExample, EXAMPLES } from './examples.js';
-import * as contracts from './index.js';
+import { FaultRule, TimelineEvent } from './mock/scenario.js';
 import type { RouteContract } from './route.js';
 import { ROUTES } from './routes.js';
 
@@ -47,16 +47,17 @@ const DIALECTS: Record<RouteContract['dialect'], string> = {
 export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocument {
   const routes = options.routes ?? ROUTES;
   const examples = options.examples ?? EXAMPLES;
-  nameComponents(routes);
   const registry = new OpenAPIRegistry();
   for (const route of routes) registry.registerPath(pathOf(route, examples));
   const dialects = [...new Set(routes.map((route) => route.dialect))];
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
-    openapi: '3.1.0',
-    info: { title: 'linkedapi-mock', version: packageVersion(), description: documentDescription(dialects) },
-    ...(options.serverUrl !== undefined && { servers: [{ url: options.serverUrl }] }),
-    tags: dialects.map((dialect) => ({ name: dialect, description: DIALECTS[dialect] })),
-  });
+  return withSharedComponentNames(() =>
+    new OpenApiGeneratorV31(registry.definitions).generateDocument({
+      openapi: '3.1.0',
+      info: { title: 'linkedapi-mock', version: packageVersion(), description: documentDescription(dialects) },
+      ...(options.serverUrl !== undefined && { servers: [{ url: options.serverUrl }] }),
+      tags: dialects.map((dialect) => ({ name: dialect, description: DIALECTS[dialect] })),
+    }),
+  );
 }
 
 /**
@@ -114,43 +115,39 @@ function pathOf(route: RouteContract, examples: readonly ContractExample[]): Rou
   };
 }
 
-/**
- * Gives schemas their component names (`components.schemas`), so the document refers to them by `$ref`:
- * every schema the contracts export under a capitalised name is named so (`Message`, `GetRequest`, …), and
- * each error object of an error answer, `{<type>: literal, message}`, is `<dialect>Error.<type>`. The names
- * are kept in zod-to-openapi's registry, keyed by the schema itself; the schemas are left as they are.
+/*
+ * Component names (`components.schemas`, referred to by `$ref`) are zod metadata: each schema that is a
+ * component carries `.meta({ id: 'Name' })` where it is defined (`Message`, `GetRequest`, the error objects
+ * `E1Error.<type>` and `E4Error.<type>`, …), and zod-to-openapi reads it from zod's registry.
+ *
+ * The scenario format holds two components (`PersonUrl`, `FaultRule`). An `id` on them would make them
+ * `definitions` of the scenario JSON Schema as well, so they are named here instead, only while a document is
+ * generated (synchronously), through zod's public registry API, and their metadata is put back afterwards. The
+ * described copy of `PersonUrl` in a `personDisappears` event is named too (zod does not pass an `id` on to a
+ * copy), so the document shows it as `PersonUrl` with a description of its own.
  */
-function nameComponents(routes: readonly RouteContract[]): void {
-  for (const [name, value] of Object.entries(contracts)) {
-    if (value instanceof z.ZodType && /^[A-Z][A-Za-z0-9]*$/.test(name)) nameSchema(value, name);
-  }
-  for (const route of routes) {
-    for (const [status, answer] of Object.entries(route.responses)) {
-      if (Number(status) >= 400) nameErrorObjects(answer.schema, `${route.dialect}Error`);
-    }
-  }
-}
+const [, , personDisappears] = TimelineEvent.options;
+const SHARED_COMPONENTS: readonly [z.ZodType, string][] = [
+  [PersonUrl, 'PersonUrl'],
+  [personDisappears.shape.person, 'PersonUrl'],
+  [FaultRule, 'FaultRule'],
+];
 
-function nameErrorObjects(schema: z.ZodType, prefix: string): void {
-  if (schema instanceof z.ZodUnion) {
-    for (const option of schema.options) nameErrorObjects(option as z.ZodType, prefix);
-    return;
+function withSharedComponentNames<T>(generate: () => T): T {
+  const before = SHARED_COMPONENTS.map(([schema, id]) => {
+    const meta = z.globalRegistry.get(schema);
+    z.globalRegistry.add(schema, { ...meta, id });
+    return meta;
+  });
+  try {
+    return generate();
+  } finally {
+    SHARED_COMPONENTS.forEach(([schema], index) => {
+      const meta = before[index];
+      z.globalRegistry.remove(schema);
+      if (meta !== undefined) z.globalRegistry.add(schema, meta);
+    });
   }
-  if (!(schema instanceof z.ZodObject)) return;
-  const fields = Object.entries(schema.shape as Record<string, z.ZodType>);
-  const tag = fields.find(([key]) => key !== 'message')?.[1];
-  if (fields.length === 2 && 'message' in schema.shape && tag instanceof z.ZodLiteral) {
-    if (typeof tag.value === 'string') nameSchema(schema, `${prefix}.${tag.value}`);
-    return;
-  }
-  for (const [, field] of fields) nameErrorObjects(field, prefix);
-}
-
-/** Names a schema unless it has a name already (the first name wins). */
-function nameSchema(schema: z.ZodType, refId: string): void {
-  const current = zodToOpenAPIRegistry.get(schema);
-  if (current?._internal?.refId) return;
-  zodToOpenAPIRegistry.add(schema, { ...current, _internal: { ...current?._internal, refId } });
 }
 
 let version: string | undefined;

@@ -71,7 +71,9 @@ export type MockErrorCode =
   /** A control operation refused (its control-API error type is in `details.type`). */
   | 'controlRefused'
   /** A file or address that could not be read or reached. */
-  | 'io';
+  | 'io'
+  /** A Pact provider state the mock cannot set up (a missing or bad parameter, a state that cannot hold in it). */
+  | 'invalidProviderState';
 
 /** The mock's one error class: a `code` to switch on, a message for people, and the issues when there are any. */
 export class MockError extends Error {

@@ -3,12 +3,11 @@
  * descriptions and the provider states an example answer implies.
  */
 import type { Channel } from '../contracts/e1/requests.js';
+import { endpointPath } from '../contracts/endpoints.js';
 import { EXAMPLE_START_TIME, type ExampleAnswer, exampleAnswer, type ProviderState } from './examples.js';
 import type { PactMockServer } from './interaction.js';
 import { PROVIDER_STATES } from './provider-states.js';
 
-export const SYNCHRONIZE = '/account/conversations.synchronize';
-export const GET = '/account/conversations.get';
 const DEFAULT_ACCOUNT_API_TOKEN = 'my-account-api-token';
 export const DEFAULT_PERSON = 'https://www.linkedin.com/in/jane-doe';
 
@@ -157,7 +156,7 @@ async function exampleMessage(identificationToken: string, since: string | undef
     const person = `https://www.linkedin.com/in/example-person-${n}`;
     const other = await exampleAnswer({
       method: 'POST',
-      path: GET,
+      path: endpointPath('get'),
       headers: headersOf({ identificationToken }),
       body: { standard: [since === undefined ? { person } : { person, since }] },
       states: [

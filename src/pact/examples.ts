@@ -34,7 +34,7 @@ export interface ExampleAnswer {
  * example a consumer test sees is an answer the provider really gives.
  *
  * @example
- * const { status, body } = await exampleAnswer({ method: 'POST', path: '/account/conversations.get', headers, body, states });
+ * const { status, body } = await exampleAnswer({ method: 'POST', path: endpointPath('get'), headers, body, states });
  */
 export async function exampleAnswer(request: ExampleRequest): Promise<ExampleAnswer> {
   let results = 0;

@@ -15,6 +15,8 @@
  * await verifyMockAgainstPacts({ pactUrls: ['pacts'] });
  */
 
+// Consumer side: interactions with Linked API, a line each
+
 export type {
   AccountTokens,
   ConversationToGet,
@@ -29,7 +31,13 @@ export type {
 export { EXAMPLE_RESULT_ID, EXAMPLE_SEED, EXAMPLE_START_TIME } from './examples.js';
 export type { LinkedApiInteraction, PactMockServer } from './interaction.js';
 export { linkedApiInteractions } from './linkedapi-interactions.js';
+
+// Matchers from the zod contracts, for interactions you write yourself
+
 export { type MatcherOptions, type PactTemplate, pactTemplate } from './matchers.js';
+
+// Provider side: the provider states, and verifying the mock against your pact files
+
 export {
   PROVIDER_STATES,
   type ProviderStateHandler,

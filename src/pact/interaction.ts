@@ -1,5 +1,4 @@
 import type { MatchersV3, PactV4, V3MockServer } from '@pact-foundation/pact';
-import { E1_ROUTES } from '../contracts/e1/routes.js';
 import type { RouteContract } from '../contracts/route.js';
 import { type ExampleAnswer, type ExampleRequest, exampleAnswer, type ProviderState } from './examples.js';
 import { pactTemplate } from './matchers.js';
@@ -13,13 +12,6 @@ export type PactMockServer = V3MockServer;
  */
 export interface LinkedApiInteraction<Server extends PactMockServer = PactMockServer> {
   executeTest<T>(test: (mock: Server) => Promise<T>): Promise<T | undefined>;
-}
-
-/** The E1 route an interaction talks to, by its operationId. */
-export function e1Route(operationId: 'synchronizeConversations' | 'getConversations' | 'getResult'): RouteContract {
-  const route = E1_ROUTES.find((candidate) => candidate.operationId === operationId);
-  if (!route) throw new Error(`[linkedapi-mock] no E1 route ${operationId} in the contracts (this is a bug)`);
-  return route;
 }
 
 export interface InteractionSpec extends ExampleRequest {
@@ -49,7 +41,7 @@ function checkRequest(spec: InteractionSpec): void {
  * the response matchers from the route's schema for that answer's status, the request stays exactly as given.
  *
  * @example
- * defineInteraction(pact, { description: 'a get', route: e1Route('getConversations'), method: 'POST', path, headers, body, states: [] })
+ * defineInteraction(pact, { description: 'a get', route: endpointNamed('get').route, method: 'POST', path, headers, body, states: [] })
  *   .executeTest(async (mock) => client.get(mock.url));
  */
 export function defineInteraction<Server extends PactMockServer = PactMockServer>(

@@ -1,25 +1,28 @@
 import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
+import { endpointNamed, endpointPath } from '../contracts/endpoints.js';
 import {
   bodyOf,
   CHANNELS_OF,
   DEFAULT_PERSON,
   describePersons,
-  GET,
   type GetParams,
   headersOf,
   missingPersonStates,
   type RejectionParams,
   type ResultMockServer,
   type ResultParams,
-  SYNCHRONIZE,
   type SynchronizeParams,
   withExampleMessages,
 } from './conversation-requests.js';
 import { EXAMPLE_RESULT_ID, type ProviderState } from './examples.js';
-import { defineInteraction, e1Route, type LinkedApiInteraction } from './interaction.js';
+import { defineInteraction, type LinkedApiInteraction } from './interaction.js';
 import { PROVIDER_STATES } from './provider-states.js';
 
 type Pact = Pick<PactV4, 'addInteraction'>;
+
+/** The result path as a Pact provider-state expression: the verifier fills in the `resultId` the state gave. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a Pact provider-state expression, filled in by the verifier
+const RESULT_PATH_EXPRESSION = endpointNamed('result').route.path.replace('{id}', '${resultId}');
 
 /**
  * Builders of Pact interactions with Linked API's conversations endpoints (E1). Each returns an interaction
@@ -50,9 +53,9 @@ export const linkedApiInteractions = {
     );
     return defineInteraction(pact, {
       description: params.description ?? `a request to synchronize the conversations (${describePersons(params)})`,
-      route: e1Route('synchronizeConversations'),
+      route: endpointNamed('synchronize').route,
       method: 'POST',
-      path: SYNCHRONIZE,
+      path: endpointPath('synchronize'),
       headers: headersOf(params),
       body: bodyOf(params, []),
       states: explicit,
@@ -75,9 +78,9 @@ export const linkedApiInteractions = {
     return defineInteraction(pact, {
       description:
         params.description ?? `a reslink request to synchronize the conversations (${describePersons(params)})`,
-      route: e1Route('synchronizeConversations'),
+      route: endpointNamed('synchronize').route,
       method: 'POST',
-      path: SYNCHRONIZE,
+      path: endpointPath('synchronize'),
       headers: headersOf(params, { 'result-handling': 'reslink' }),
       body: bodyOf(params, []),
       states: [],
@@ -99,15 +102,17 @@ export const linkedApiInteractions = {
       pact,
       {
         description: params.description ?? `a request for the result of synchronizing ${channel} ${params.person}`,
-        route: e1Route('getResult'),
+        route: endpointNamed('result').route,
         method: 'GET',
-        path: (injected) => `/account/results/${injected.resultId}`,
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: a Pact provider-state expression, filled in by the verifier
-        pactPath: MatchersV3.fromProviderState('/account/results/${resultId}', `/account/results/${EXAMPLE_RESULT_ID}`),
+        path: (injected) => endpointPath('result', { id: String(injected.resultId) }),
+        pactPath: MatchersV3.fromProviderState(
+          RESULT_PATH_EXPRESSION,
+          endpointPath('result', { id: EXAMPLE_RESULT_ID }),
+        ),
         headers: {},
         states: [{ name: PROVIDER_STATES.synchronizeResultReady, params: stateParams }],
       },
-      (mock) => ({ ...mock, resultLink: `${mock.url}/account/results/${EXAMPLE_RESULT_ID}` }),
+      (mock) => ({ ...mock, resultLink: `${mock.url}${endpointPath('result', { id: EXAMPLE_RESULT_ID })}` }),
     );
   },
 
@@ -131,9 +136,9 @@ export const linkedApiInteractions = {
     );
     return defineInteraction(pact, {
       description: params.description ?? `a request to get the conversations (${describePersons(params)})`,
-      route: e1Route('getConversations'),
+      route: endpointNamed('get').route,
       method: 'POST',
-      path: GET,
+      path: endpointPath('get'),
       headers: headersOf(params),
       body: bodyOf(params, ['since']),
       states,
@@ -167,12 +172,11 @@ export const linkedApiInteractions = {
     if (errorType === 'linkedinAccountSignedOut') {
       states.push({ name: PROVIDER_STATES.accountSignedOut, params: { identificationToken } });
     }
-    const operation = params.endpoint === 'synchronize' ? 'synchronizeConversations' : 'getConversations';
     return defineInteraction(pact, {
       description: params.description ?? `a request to ${params.endpoint} conversations refused with ${errorType}`,
-      route: e1Route(operation),
+      route: endpointNamed(params.endpoint).route,
       method: 'POST',
-      path: params.endpoint === 'synchronize' ? SYNCHRONIZE : GET,
+      path: endpointPath(params.endpoint),
       headers,
       body: params.body ?? (errorType === 'invalidRequestBody' ? {} : { standard: [{ person: DEFAULT_PERSON }] }),
       states,
@@ -199,9 +203,9 @@ export const linkedApiInteractions = {
     const id = params.id ?? 'unknown-result-id';
     return defineInteraction(pact, {
       description: params.description ?? `a request for the unknown result ${id}`,
-      route: e1Route('getResult'),
+      route: endpointNamed('result').route,
       method: 'GET',
-      path: `/account/results/${id}`,
+      path: endpointPath('result', { id }),
       headers: {},
       states: [],
     });

@@ -1,4 +1,6 @@
 import { CHANNELS, type Channel } from '../contracts/e1/requests.js';
+import { endpointPath } from '../contracts/endpoints.js';
+import { MockError } from '../core/issue.js';
 import { personRef } from '../core/person-url.js';
 import type { MockServer } from '../server/app.js';
 import type { AccountState } from '../world/account.js';
@@ -43,20 +45,15 @@ export interface ProviderStateHandler {
   teardown?: (params?: unknown) => Promise<undefined>;
 }
 
-class ProviderStateError extends Error {
-  constructor(state: string, problem: string) {
-    super(`[linkedapi-mock] provider state "${state}": ${problem}`);
-    this.name = 'ProviderStateError';
-  }
+/** Why a state cannot be set up, as the `MockError` the verifier reports (code `invalidProviderState`). */
+function stateError(state: string, problem: string): MockError {
+  return new MockError('invalidProviderState', `[linkedapi-mock] provider state "${state}": ${problem}`, [], { state });
 }
 
 function param(state: string, params: unknown, name: string): string {
   const value = (params as ProviderStateParams | undefined)?.[name];
   if (typeof value !== 'string' || value === '') {
-    throw new ProviderStateError(
-      state,
-      `expected a parameter "${name}" (a non-empty string), got ${JSON.stringify(value)}`,
-    );
+    throw stateError(state, `expected a parameter "${name}" (a non-empty string), got ${JSON.stringify(value)}`);
   }
   return value;
 }
@@ -64,17 +61,14 @@ function param(state: string, params: unknown, name: string): string {
 function channelParam(state: string, params: unknown): Channel {
   const value = (params as ProviderStateParams | undefined)?.channel ?? 'standard';
   if (!CHANNELS.includes(value as Channel)) {
-    throw new ProviderStateError(
-      state,
-      `parameter "channel" must be standard or salesNavigator, got ${JSON.stringify(value)}`,
-    );
+    throw stateError(state, `parameter "channel" must be standard or salesNavigator, got ${JSON.stringify(value)}`);
   }
   return value as Channel;
 }
 
 function personParam(state: string, params: unknown): string {
   const person = param(state, params, 'person');
-  if (!URL.canParse(person)) throw new ProviderStateError(state, `parameter "person" must be a URL, got "${person}"`);
+  if (!URL.canParse(person)) throw stateError(state, `parameter "person" must be a URL, got "${person}"`);
   return person;
 }
 
@@ -115,7 +109,7 @@ export function providerStateHandlers(mock: MockServer): Record<ProviderStateNam
         const account = world.account(param(state, params, 'identificationToken'));
         const person = personParam(state, params);
         if (!world.synchronizeNow(account, channelParam(state, params), person)) {
-          throw new ProviderStateError(
+          throw stateError(
             state,
             `${person} is no LinkedIn person in the mock, so it cannot be synchronized; use a URL such as https://www.linkedin.com/in/jane-doe`,
           );
@@ -136,7 +130,7 @@ export function providerStateHandlers(mock: MockServer): Record<ProviderStateNam
         const state = PROVIDER_STATES.personDoesNotExist;
         const person = personParam(state, params);
         if (world.personExists(personRef(person))) {
-          throw new ProviderStateError(
+          throw stateError(
             state,
             `the mock cannot make ${person} disappear; use a URL whose /in/ slug starts with "missing-", such as https://www.linkedin.com/in/missing-jane`,
           );
@@ -152,7 +146,7 @@ export function providerStateHandlers(mock: MockServer): Record<ProviderStateNam
         const identificationToken = param(state, params, 'identificationToken');
         const person = personParam(state, params);
         const channel = channelParam(state, params);
-        const accepted = await mock.app.request('/account/conversations.synchronize', {
+        const accepted = await mock.app.request(endpointPath('synchronize'), {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
@@ -166,7 +160,7 @@ export function providerStateHandlers(mock: MockServer): Record<ProviderStateNam
         const resultId = body.process?.resultLink?.split('/').pop();
         const job = resultId === undefined ? undefined : world.results.lookup(resultId, mock.clock.now());
         if (!job || !resultId) {
-          throw new ProviderStateError(state, `the mock refused the synchronize: ${JSON.stringify(body)}`);
+          throw stateError(state, `the mock refused the synchronize: ${JSON.stringify(body)}`);
         }
         if (!job.finished) await new Promise<void>((resolve) => job.onFinish(() => resolve()));
         return { resultId };

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFORMANCE_CHECKS } from '../../src/conformance/checks.js';
+import { defineConformanceSuite as publicSuite } from '../../src/conformance/index.js';
 import { ConformanceFailure, defineConformanceSuite, type TestApi } from '../../src/conformance/suite.js';
 import { type RunningMock, startMock } from '../../src/server/listen.js';
+import { type StartedMock, startMock as startTestMock } from '../../src/testing/index.js';
 import { person } from '../support/helpers.js';
 import { brokenServer, inProcessMock, TOKENS } from './support.js';
 
@@ -17,6 +19,19 @@ defineConformanceSuite(
   { describe, it },
   () => ({ baseUrl: mock.url, ...TOKENS, identificationToken: 'suite-factory', pollIntervalMs: 5 }),
   { title: 'conformance of the mock on a socket (defineConformanceSuite)' },
+);
+
+// The same through the public entry points a README reader uses: linkedapi-mock/testing's startMock (a manual
+// clock, speed 0) and linkedapi-mock/conformance.
+let testMock: StartedMock;
+beforeAll(async () => {
+  testMock = await startTestMock({ selfCheck: true });
+});
+afterAll(() => testMock.close());
+publicSuite(
+  { describe, it },
+  () => ({ baseUrl: testMock.url, ...TOKENS, identificationToken: 'testing-harness', pollIntervalMs: 5 }),
+  { title: "conformance of linkedapi-mock/testing's startMock" },
 );
 
 interface Registered {

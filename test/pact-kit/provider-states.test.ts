@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MockError } from '../../src/core/issue.js';
 import { PROVIDER_STATES, providerStateHandlers } from '../../src/pact/provider-states.js';
 import { createMockServer, type MockServer } from '../../src/server/app.js';
 
@@ -60,6 +61,16 @@ describe('providerStateHandlers: Pact provider states mapped onto the mock world
     await expect(handlers[PROVIDER_STATES.accountHasNoActiveSeats].setup({})).rejects.toThrow(
       '[linkedapi-mock] provider state "the account has no active seats": expected a parameter "identificationToken" (a non-empty string), got undefined',
     );
+  });
+
+  it('refuses with a MockError whose code is invalidProviderState, naming the state', async () => {
+    const handlers = providerStateHandlers(instantMock());
+    const refused = await handlers[PROVIDER_STATES.accountSignedOut].setup({ identificationToken: '' }).catch((e) => e);
+    expect(refused).toBeInstanceOf(MockError);
+    expect(refused).toMatchObject({
+      code: 'invalidProviderState',
+      details: { state: PROVIDER_STATES.accountSignedOut },
+    });
   });
 
   it('takes the seats of an account for one interaction and gives them back on teardown', async () => {

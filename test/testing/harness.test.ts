@@ -1,6 +1,7 @@
 import { LinkedApi } from '@linkedapi/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestMock, MockControlError, type StartedMock, startMock } from '../../src/testing/index.js';
+import { MockError } from '../../src/core/issue.js';
+import { createTestMock, type StartedMock, startMock } from '../../src/testing/index.js';
 
 /*
  * linkedapi-mock/testing used the way a test author would: start the mock, point a client at its URL, move
@@ -82,18 +83,19 @@ describe('startMock from linkedapi-mock/testing, with the official SDK (test def
     expect(JSON.stringify(mock.journal.entries())).not.toContain('sdk-key-secret');
   });
 
-  it('control operations throw MockControlError with every problem, and change nothing', () => {
+  it('control operations throw MockError (controlRefused) with every problem, and change nothing', () => {
     const before = mock.control.state();
     const error = (() => {
       try {
         mock.control.injectMessage({ account: 'someone', person: 'ann', from: 'them', text: 'x' });
       } catch (caught) {
-        return caught as MockControlError;
+        return caught as MockError;
       }
-      throw new Error('expected a MockControlError');
+      throw new Error('expected a MockError');
     })();
-    expect(error).toBeInstanceOf(MockControlError);
-    expect(error.type).toBe('invalidRequest');
+    expect(error).toBeInstanceOf(MockError);
+    expect(error.code).toBe('controlRefused');
+    expect(error.details.type).toBe('invalidRequest');
     expect(error.issues.map((issue) => issue.path)).toEqual(['person']);
     expect(() => mock.control.setTime('2020-01-01T00:00:00Z')).toThrow('the clock never moves backwards');
     expect(() => mock.control.loadScenario('accounts:\n  - identificationToken: 7\n')).toThrow(
@@ -131,9 +133,23 @@ describe('createTestMock: in-process, no socket', () => {
     expect(mock.journal.count({ account: 'acc-1', endpoint: 'synchronize' })).toBe(1);
   });
 
+  it('takes typed inputs: a duration has a unit, and a refused one says why', () => {
+    const mock = createTestMock({ startTime: '2024-06-03T09:00:00Z' });
+    expect(mock.control.advance('90s').now).toBe('2024-06-03T09:01:30.000Z');
+    // @ts-expect-error a duration is a number of ms or a number with a unit (ms, s, m, h, d)
+    expect(() => mock.control.advance('soon')).toThrow(expect.objectContaining({ code: 'controlRefused' }));
+    // @ts-expect-error from is us or them
+    expect(() => mock.control.injectMessage({ account: 'a', person: ANN, from: 'me', text: 'x' })).toThrow(
+      expect.objectContaining({
+        details: { type: 'invalidRequest' },
+        issues: [expect.objectContaining({ path: 'from' })],
+      }),
+    );
+  });
+
   it('on a realtime clock, advance throws clockNotManual', () => {
     const mock = createTestMock({ clock: 'realtime' });
-    expect(() => mock.control.advance(1000)).toThrow(MockControlError);
+    expect(() => mock.control.advance(1000)).toThrow(MockError);
     expect(() => mock.control.advance(1000)).toThrow('--clock manual');
   });
 });

@@ -17,10 +17,12 @@ export const PersonUrl = z
   });
 
 /** `since`: only messages strictly after this instant are returned. */
-export const Since = z.iso.datetime({
-  offset: true,
-  error: 'expected an ISO 8601 date-time with a time zone, such as 2023-01-01T00:00:00Z or 2023-01-01T09:00:00+02:00',
-});
+export const Since = z.iso
+  .datetime({
+    offset: true,
+    error: 'expected an ISO 8601 date-time with a time zone, such as 2023-01-01T00:00:00Z or 2023-01-01T09:00:00+02:00',
+  })
+  .meta({ id: 'Since' });
 
 function strictEntry<Shape extends z.ZodRawShape>(shape: Shape) {
   const allowed = Object.keys(shape).join(', ');
@@ -33,8 +35,8 @@ function strictEntry<Shape extends z.ZodRawShape>(shape: Shape) {
   });
 }
 
-export const SynchronizeEntry = strictEntry({ person: PersonUrl });
-export const GetEntry = strictEntry({ person: PersonUrl, since: Since.optional() });
+export const SynchronizeEntry = strictEntry({ person: PersonUrl }).meta({ id: 'SynchronizeEntry' });
+export const GetEntry = strictEntry({ person: PersonUrl, since: Since.optional() }).meta({ id: 'GetEntry' });
 
 /** Body rules shared by both endpoints: optional arrays, at least one entry, no person twice in one array. */
 function conversationsBody<Entry extends z.ZodType<{ person: string }>>(entry: Entry) {
@@ -83,11 +85,11 @@ function conversationsBody<Entry extends z.ZodType<{ person: string }>>(entry: E
 }
 
 /** Body of `POST /account/conversations.synchronize`. */
-export const SynchronizeRequest = conversationsBody(SynchronizeEntry);
+export const SynchronizeRequest = conversationsBody(SynchronizeEntry).meta({ id: 'SynchronizeRequest' });
 export type SynchronizeRequest = z.infer<typeof SynchronizeRequest>;
 
 /** Body of `POST /account/conversations.get`. */
-export const GetRequest = conversationsBody(GetEntry);
+export const GetRequest = conversationsBody(GetEntry).meta({ id: 'GetRequest' });
 export type GetRequest = z.infer<typeof GetRequest>;
 
 /** The `result-handling` header's values; absent means `long`. */

@@ -8,7 +8,9 @@ import { GetComplete, PROCESSING_MESSAGES, SynchronizeComplete } from './respons
 /** The E1 global error envelope restricted to some error types, each with its exact catalogue message. */
 export function errorEnvelope(...types: GlobalErrorType[]): z.ZodType {
   const errors = types.map((type) =>
-    z.object({ errorType: z.literal(type), message: messageSchema(GLOBAL_ERRORS[type].message) }),
+    z
+      .object({ errorType: z.literal(type), message: messageSchema(GLOBAL_ERRORS[type].message) })
+      .meta({ id: `E1Error.${type}` }),
   );
   return z.object({
     status: z.literal('error'),
@@ -22,18 +24,24 @@ export function errorResponses(...types: GlobalErrorType[]): Record<number, Resp
 }
 
 /** `process` of a `processing` answer, one schema per situation. */
-export const ProcessingAccepted = z.object({
-  status: z.literal('processing'),
-  process: z.object({ message: z.literal(PROCESSING_MESSAGES.accepted), resultLink: z.url() }),
-});
-export const ProcessingPending = z.object({
-  status: z.literal('processing'),
-  process: z.object({ message: z.literal(PROCESSING_MESSAGES.pending), resultLink: z.url() }),
-});
-export const ProcessingWebhook = z.object({
-  status: z.literal('processing'),
-  process: z.object({ message: z.literal(PROCESSING_MESSAGES.webhook), webhook: z.url() }),
-});
+export const ProcessingAccepted = z
+  .object({
+    status: z.literal('processing'),
+    process: z.object({ message: z.literal(PROCESSING_MESSAGES.accepted), resultLink: z.url() }),
+  })
+  .meta({ id: 'ProcessingAccepted' });
+export const ProcessingPending = z
+  .object({
+    status: z.literal('processing'),
+    process: z.object({ message: z.literal(PROCESSING_MESSAGES.pending), resultLink: z.url() }),
+  })
+  .meta({ id: 'ProcessingPending' });
+export const ProcessingWebhook = z
+  .object({
+    status: z.literal('processing'),
+    process: z.object({ message: z.literal(PROCESSING_MESSAGES.webhook), webhook: z.url() }),
+  })
+  .meta({ id: 'ProcessingWebhook' });
 
 const TOKEN = z.string().min(1);
 

@@ -129,44 +129,51 @@ export type SyncConversationAction = z.infer<typeof SyncConversationAction>;
  * An action as validated: an unsupported `actionType` is reported once, by name (its other fields are not
  * judged against a sync action's); otherwise the action's own fields. Documented as `SyncConversationAction`.
  */
-export const WorkflowAction = z.preprocess((value, ctx) => {
-  const type = value !== null && typeof value === 'object' ? (value as { actionType?: unknown }).actionType : undefined;
-  if (typeof type === 'string' && !(SYNC_ACTION_TYPES as readonly string[]).includes(type)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['actionType'],
-      message: `${JSON.stringify(type)} is not supported by linkedapi-mock (${SUPPORTED})`,
-    });
-    return { actionType: type };
-  }
-  return value;
-}, SyncConversationAction);
+export const WorkflowAction = z
+  .preprocess((value, ctx) => {
+    const type =
+      value !== null && typeof value === 'object' ? (value as { actionType?: unknown }).actionType : undefined;
+    if (typeof type === 'string' && !(SYNC_ACTION_TYPES as readonly string[]).includes(type)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['actionType'],
+        message: `${JSON.stringify(type)} is not supported by linkedapi-mock (${SUPPORTED})`,
+      });
+      return { actionType: type };
+    }
+    return value;
+  }, SyncConversationAction)
+  .meta({ id: 'WorkflowAction' });
 
 /** A workflow of several actions, run in order. */
 export const WorkflowActions = z
   .array(WorkflowAction, { error: 'expected an action object or an array of them' })
-  .min(1, 'expected at least one action');
+  .min(1, 'expected at least one action')
+  .meta({ id: 'WorkflowActions' });
 
 /** Body of `POST /workflows`: one action, or a non-empty array of actions run in order. */
-export const WorkflowRequest = z.union([WorkflowAction, WorkflowActions]);
+export const WorkflowRequest = z.union([WorkflowAction, WorkflowActions]).meta({ id: 'WorkflowRequest' });
 export type WorkflowRequest = z.infer<typeof WorkflowRequest>;
 
 /** One conversation of a poll: `{personUrl, type, since?}`. */
-export const PollItem = z.strictObject(
-  { personUrl: PersonUrl, type: z.enum(['st', 'nv'], { error: 'expected "st" or "nv"' }), since: Since.optional() },
-  {
-    error: (issue) => {
-      if (issue.code === 'unrecognized_keys') return 'unknown field (allowed: personUrl, type, since)';
-      if (issue.code === 'invalid_type') return 'expected an object such as {"personUrl": "…", "type": "st"}';
-      return undefined;
+export const PollItem = z
+  .strictObject(
+    { personUrl: PersonUrl, type: z.enum(['st', 'nv'], { error: 'expected "st" or "nv"' }), since: Since.optional() },
+    {
+      error: (issue) => {
+        if (issue.code === 'unrecognized_keys') return 'unknown field (allowed: personUrl, type, since)';
+        if (issue.code === 'invalid_type') return 'expected an object such as {"personUrl": "…", "type": "st"}';
+        return undefined;
+      },
     },
-  },
-);
+  )
+  .meta({ id: 'PollItem' });
 
 /** Body of `POST /conversations/poll`: a non-empty array of conversations. */
 export const PollRequest = z
   .array(PollItem, { error: 'expected an array of conversations such as [{"personUrl": "…", "type": "st"}]' })
-  .min(1, 'expected at least one conversation');
+  .min(1, 'expected at least one conversation')
+  .meta({ id: 'PollRequest' });
 export type PollRequest = z.infer<typeof PollRequest>;
 
 const TOKEN = z.string().min(1);
@@ -183,7 +190,9 @@ export const e4Success = <R extends z.ZodType>(result: R) => z.object({ success:
 /** The E4 error envelope restricted to some error types, each with its catalogue message. */
 export function e4ErrorEnvelope(...types: E4ErrorType[]): z.ZodType {
   const errors = types.map((type) =>
-    z.object({ type: z.literal(type), message: messageSchema(E4_ERRORS[type].message) }),
+    z
+      .object({ type: z.literal(type), message: messageSchema(E4_ERRORS[type].message) })
+      .meta({ id: `E4Error.${type}` }),
   );
   return z.object({
     success: z.literal(false),
@@ -191,30 +200,37 @@ export function e4ErrorEnvelope(...types: E4ErrorType[]): z.ZodType {
   });
 }
 
-export const WorkflowId = z.string().regex(/^wf-[0-9a-f-]{36}$/, 'expected wf- and a UUID');
+export const WorkflowId = z
+  .string()
+  .regex(/^wf-[0-9a-f-]{36}$/, 'expected wf- and a UUID')
+  .meta({ id: 'WorkflowId' });
 
-export const WorkflowStarted = e4Success(z.object({ workflowId: WorkflowId }));
+export const WorkflowStarted = e4Success(z.object({ workflowId: WorkflowId })).meta({ id: 'WorkflowStarted' });
 
 const actionResult = {
   actionType: z.enum(SYNC_ACTION_TYPES),
   /** Only when the action had one. */
   label: z.string().optional(),
 };
-export const ActionCompletion = z.discriminatedUnion('success', [
-  z.object({ ...actionResult, success: z.literal(true) }),
-  z.object({
-    ...actionResult,
-    success: z.literal(false),
-    error: z.object({ type: z.literal('personNotFound'), message: z.literal(ACTION_ERRORS.personNotFound) }),
-  }),
-]);
+export const ActionCompletion = z
+  .discriminatedUnion('success', [
+    z.object({ ...actionResult, success: z.literal(true) }),
+    z.object({
+      ...actionResult,
+      success: z.literal(false),
+      error: z.object({ type: z.literal('personNotFound'), message: z.literal(ACTION_ERRORS.personNotFound) }),
+    }),
+  ])
+  .meta({ id: 'ActionCompletion' });
 export type ActionCompletion = z.infer<typeof ActionCompletion>;
 
-export const WorkflowFailure = z.union(
-  Object.entries(WORKFLOW_FAILURES).map(([reason, message]) =>
-    z.object({ reason: z.literal(reason), message: z.literal(message) }),
-  ),
-);
+export const WorkflowFailure = z
+  .union(
+    Object.entries(WORKFLOW_FAILURES).map(([reason, message]) =>
+      z.object({ reason: z.literal(reason), message: z.literal(message) }),
+    ),
+  )
+  .meta({ id: 'WorkflowFailure' });
 
 /** `GET /workflows/{id}`: pending (waiting behind the account's other syncs), running, completed or failed. */
 export const WorkflowStatus = e4Success(
@@ -227,15 +243,17 @@ export const WorkflowStatus = e4Success(
     }),
     z.object({ workflowId: WorkflowId, workflowStatus: z.literal('failed'), failure: WorkflowFailure }),
   ]),
-);
+).meta({ id: 'WorkflowStatus' });
 
-export const WorkflowCancelled = e4Success(z.object({ cancelled: z.boolean() }));
+export const WorkflowCancelled = e4Success(z.object({ cancelled: z.boolean() })).meta({ id: 'WorkflowCancelled' });
 
 /** One polled conversation: the request item echoed, with its messages (oldest first, after `since`). */
-export const PollResult = z.object({
-  personUrl: z.string(),
-  type: z.enum(['st', 'nv']),
-  since: z.string().optional(),
-  messages: z.array(Message),
-});
-export const PollResponse = e4Success(z.array(PollResult));
+export const PollResult = z
+  .object({
+    personUrl: z.string(),
+    type: z.enum(['st', 'nv']),
+    since: z.string().optional(),
+    messages: z.array(Message),
+  })
+  .meta({ id: 'PollResult' });
+export const PollResponse = e4Success(z.array(PollResult)).meta({ id: 'PollResponse' });

@@ -24,13 +24,15 @@ export const CONTROL_ERRORS = {
 export type ControlErrorType = keyof typeof CONTROL_ERRORS;
 
 /** One problem with a control request (or a scenario): where, what, and for a scenario its place and a hint. */
-export const ControlIssue = z.strictObject({
-  path: z.string().describe('Where: `by`, `query.limit`, `scenario.accounts[0].state`.'),
-  problem: z.string(),
-  line: z.int().min(1).optional().describe('1-based line in the YAML or JSON text of a scenario.'),
-  column: z.int().min(1).optional(),
-  hint: z.string().optional().describe('What to do about it.'),
-});
+export const ControlIssue = z
+  .strictObject({
+    path: z.string().describe('Where: `by`, `query.limit`, `scenario.accounts[0].state`.'),
+    problem: z.string(),
+    line: z.int().min(1).optional().describe('1-based line in the YAML or JSON text of a scenario.'),
+    column: z.int().min(1).optional(),
+    hint: z.string().optional().describe('What to do about it.'),
+  })
+  .meta({ id: 'ControlIssue' });
 export type ControlIssue = z.infer<typeof ControlIssue>;
 
 /** The control API's error envelope, restricted to some error types. */
@@ -65,46 +67,52 @@ const Token = z.string({ error: 'expected an identification token (a non-empty s
 
 export const ResetRequest = strictBody({
   account: Token.optional().describe('Reset only this account (its identification token); absent: everything.'),
-});
+}).meta({ id: 'ResetRequest' });
 export type ResetRequest = z.infer<typeof ResetRequest>;
 
-export const ResetAnswer = z.strictObject({
-  reset: z.enum(['everything', 'account']),
-  account: z.string().optional(),
-});
+export const ResetAnswer = z
+  .strictObject({
+    reset: z.enum(['everything', 'account']),
+    account: z.string().optional(),
+  })
+  .meta({ id: 'ResetAnswer' });
 export type ResetAnswer = z.infer<typeof ResetAnswer>;
 
 /** A scenario, as the control API takes and shows it: the format of a scenario file (scenario.schema.json). */
 export const MockScenario = Scenario.describe(
   'A scenario: the same format as a scenario file (scenario.schema.json). PUT /__mock/scenario also takes it as YAML text, with content-type application/yaml or text/yaml.',
-);
+).meta({ id: 'MockScenario' });
 
-export const ScenarioAnswer = z.strictObject({
-  scenario: MockScenario.nullable().describe('The scenario in force, defaults filled in; null: the default world.'),
-  summary: z.string().describe('What it holds, in one line.'),
-});
+export const ScenarioAnswer = z
+  .strictObject({
+    scenario: MockScenario.nullable().describe('The scenario in force, defaults filled in; null: the default world.'),
+    summary: z.string().describe('What it holds, in one line.'),
+  })
+  .meta({ id: 'ScenarioAnswer' });
 export type ScenarioAnswer = z.infer<typeof ScenarioAnswer>;
 
 const CLOCK_MODES = ['manual', 'realtime', 'custom'] as const;
 const Instant = z.iso.datetime();
 
-export const ClockAnswer = z.strictObject({
-  now: Instant.describe('Virtual time now.'),
-  mode: z
-    .enum(CLOCK_MODES)
-    .describe('manual: moves only through the control API; realtime: runs by itself; custom: a clock of your own.'),
-  startTime: Instant.describe('Where the clock started.'),
-});
+export const ClockAnswer = z
+  .strictObject({
+    now: Instant.describe('Virtual time now.'),
+    mode: z
+      .enum(CLOCK_MODES)
+      .describe('manual: moves only through the control API; realtime: runs by itself; custom: a clock of your own.'),
+    startTime: Instant.describe('Where the clock started.'),
+  })
+  .meta({ id: 'ClockAnswer' });
 export type ClockAnswer = z.infer<typeof ClockAnswer>;
 
 export const AdvanceClockRequest = strictBody({
   by: Duration.describe('How far to move the manual clock: a number of ms, or 90s, 5m, 2h, 1d.'),
-});
+}).meta({ id: 'AdvanceClockRequest' });
 export type AdvanceClockRequest = z.input<typeof AdvanceClockRequest>;
 
 export const SetClockRequest = strictBody({
   time: DateTime.describe('Where to move the manual clock: an ISO 8601 date-time, not before now.'),
-});
+}).meta({ id: 'SetClockRequest' });
 export type SetClockRequest = z.infer<typeof SetClockRequest>;
 
 const Sender = z.enum(['us', 'them'], { error: 'expected "us" or "them"' });
@@ -117,16 +125,18 @@ export const InjectMessageRequest = strictBody({
   from: Sender.describe('us: the account sent it; them: the person did.'),
   text: z.string({ error: 'expected the text of the message (a string)' }),
   time: DateTime.optional().describe('When it was sent (not after now); default: now.'),
-});
+}).meta({ id: 'InjectMessageRequest' });
 export type InjectMessageRequest = z.input<typeof InjectMessageRequest>;
 
-export const InjectedMessage = z.strictObject({
-  account: z.string(),
-  channel: Channel,
-  person: z.string(),
-  message: z.strictObject({ from: Sender, text: z.string(), time: z.string() }),
-  synced: z.boolean().describe('Whether the conversation is synced, so that a get shows the message now.'),
-});
+export const InjectedMessage = z
+  .strictObject({
+    account: z.string(),
+    channel: Channel,
+    person: z.string(),
+    message: z.strictObject({ from: Sender, text: z.string(), time: z.string() }),
+    synced: z.boolean().describe('Whether the conversation is synced, so that a get shows the message now.'),
+  })
+  .meta({ id: 'InjectedMessage' });
 export type InjectedMessage = z.infer<typeof InjectedMessage>;
 
 const Job = z.strictObject({
@@ -168,17 +178,19 @@ const PendingEvent = z.strictObject({
   ]),
 });
 
-export const StateAnswer = z.strictObject({
-  clock: ClockAnswer,
-  accounts: z.array(StateAccount).describe('The accounts the world has met, in the order it met them.'),
-  timeline: z.array(PendingEvent).describe('Timeline events still to happen, soonest first.'),
-  counts: z.strictObject({
-    resultLinks: z.int().min(0),
-    workflows: z.int().min(0),
-    webhookAttempts: z.int().min(0),
-    journalEntries: z.int().min(0),
-  }),
-});
+export const StateAnswer = z
+  .strictObject({
+    clock: ClockAnswer,
+    accounts: z.array(StateAccount).describe('The accounts the world has met, in the order it met them.'),
+    timeline: z.array(PendingEvent).describe('Timeline events still to happen, soonest first.'),
+    counts: z.strictObject({
+      resultLinks: z.int().min(0),
+      workflows: z.int().min(0),
+      webhookAttempts: z.int().min(0),
+      journalEntries: z.int().min(0),
+    }),
+  })
+  .meta({ id: 'StateAnswer' });
 export type StateAnswer = z.infer<typeof StateAnswer>;
 
 /** What the journal calls each public endpoint (the names fault rules use, plus workflowCancel and unknown). */
@@ -194,20 +206,22 @@ export const JOURNAL_ENDPOINTS = [
 ] as const;
 export type JournalEndpoint = (typeof JOURNAL_ENDPOINTS)[number];
 
-export const JournalEntry = z.strictObject({
-  id: z.int().min(1).describe('Sequence number, from 1; survives clearing.'),
-  method: z.string(),
-  path: z.string(),
-  endpoint: z.enum(JOURNAL_ENDPOINTS),
-  account: z.string().nullable().describe('The identification token, redacted: its start, … and its length.'),
-  headers: z.record(z.string(), z.string()).describe('Headers of interest; token values redacted.'),
-  body: z.unknown().describe('The body: parsed JSON, else the text; null when there was none.'),
-  truncated: z.boolean().describe('The body was cut at 64 KiB (it is then the text).'),
-  status: z.int().nullable().describe('The answer’s status; null while the request is held.'),
-  startedAt: Instant.describe('Virtual time the request came in.'),
-  virtualMs: z.number().nullable().describe('Virtual time it took; null while held.'),
-  realMs: z.number().nullable().describe('Real time it took, in ms; null while held.'),
-});
+export const JournalEntry = z
+  .strictObject({
+    id: z.int().min(1).describe('Sequence number, from 1; survives clearing.'),
+    method: z.string(),
+    path: z.string(),
+    endpoint: z.enum(JOURNAL_ENDPOINTS),
+    account: z.string().nullable().describe('The identification token, redacted: its start, … and its length.'),
+    headers: z.record(z.string(), z.string()).describe('Headers of interest; token values redacted.'),
+    body: z.unknown().describe('The body: parsed JSON, else the text; null when there was none.'),
+    truncated: z.boolean().describe('The body was cut at 64 KiB (it is then the text).'),
+    status: z.int().nullable().describe('The answer’s status; null while the request is held.'),
+    startedAt: Instant.describe('Virtual time the request came in.'),
+    virtualMs: z.number().nullable().describe('Virtual time it took; null while held.'),
+    realMs: z.number().nullable().describe('Real time it took, in ms; null while held.'),
+  })
+  .meta({ id: 'JournalEntry' });
 export type JournalEntry = z.infer<typeof JournalEntry>;
 
 const Count = z
@@ -226,30 +240,34 @@ export const JournalQuery = strictBody({
 });
 export type JournalQuery = z.output<typeof JournalQuery>;
 
-export const JournalAnswer = z.strictObject({
-  enabled: z.boolean().describe('false when the mock was started with journalLimit 0.'),
-  capacity: z.int().min(0).describe('How many entries it keeps (the oldest go first).'),
-  total: z.int().min(0).describe('Entries held now, before the filters.'),
-  entries: z.array(JournalEntry).describe('Matching entries, oldest first.'),
-});
+export const JournalAnswer = z
+  .strictObject({
+    enabled: z.boolean().describe('false when the mock was started with journalLimit 0.'),
+    capacity: z.int().min(0).describe('How many entries it keeps (the oldest go first).'),
+    total: z.int().min(0).describe('Entries held now, before the filters.'),
+    entries: z.array(JournalEntry).describe('Matching entries, oldest first.'),
+  })
+  .meta({ id: 'JournalAnswer' });
 export type JournalAnswer = z.infer<typeof JournalAnswer>;
 
-export const JournalCleared = z.strictObject({ cleared: z.int().min(0) });
+export const JournalCleared = z.strictObject({ cleared: z.int().min(0) }).meta({ id: 'JournalCleared' });
 
 export const WebhooksQuery = strictBody({
   account: Token.optional().describe('Only deliveries of this account (identification token).'),
 });
 
-export const WebhookAttemptEntry = z.strictObject({
-  deliveryId: z.int().min(1),
-  account: z.string(),
-  url: z.string(),
-  resultLink: z.string(),
-  attempt: z.int().min(1),
-  at: Instant,
-  status: z.int().optional(),
-  error: z.string().optional(),
-  outcome: z.enum(['delivered', 'retrying', 'failed']),
-});
+export const WebhookAttemptEntry = z
+  .strictObject({
+    deliveryId: z.int().min(1),
+    account: z.string(),
+    url: z.string(),
+    resultLink: z.string(),
+    attempt: z.int().min(1),
+    at: Instant,
+    status: z.int().optional(),
+    error: z.string().optional(),
+    outcome: z.enum(['delivered', 'retrying', 'failed']),
+  })
+  .meta({ id: 'WebhookAttemptEntry' });
 
-export const WebhooksAnswer = z.strictObject({ attempts: z.array(WebhookAttemptEntry) });
+export const WebhooksAnswer = z.strictObject({ attempts: z.array(WebhookAttemptEntry) }).meta({ id: 'WebhooksAnswer' });

@@ -12,22 +12,28 @@ import { FaultRule } from './scenario.js';
 export { FaultRule };
 
 /** A fault rule as the control API lists it: the rule (name filled in) and its counters. */
-export const FaultListing = z.strictObject({
-  ...FaultRule.shape,
-  name: z.string().min(1).describe('The name to remove it by.'),
-  matched: z.int().nonnegative().describe('How many requests it matched (endpoint, account and person).'),
-  applied: z.int().nonnegative().describe('How many of them it answered (its trigger fired, no earlier rule did).'),
-});
+export const FaultListing = z
+  .strictObject({
+    ...FaultRule.shape,
+    name: z.string().min(1).describe('The name to remove it by.'),
+    matched: z.int().nonnegative().describe('How many requests it matched (endpoint, account and person).'),
+    applied: z.int().nonnegative().describe('How many of them it answered (its trigger fired, no earlier rule did).'),
+  })
+  .meta({ id: 'FaultListing' });
 export type FaultListing = z.infer<typeof FaultListing>;
 
-export const FaultList = z.strictObject({
-  faults: z.array(FaultListing).describe('In the order they are evaluated.'),
-});
-export const FaultAdded = z.strictObject({ fault: FaultListing });
-export const FaultRemoved = z.strictObject({ removed: FaultListing });
-export const FaultsCleared = z.strictObject({
-  removed: z.array(z.string()).describe('The names of the rules removed.'),
-});
+export const FaultList = z
+  .strictObject({
+    faults: z.array(FaultListing).describe('In the order they are evaluated.'),
+  })
+  .meta({ id: 'FaultList' });
+export const FaultAdded = z.strictObject({ fault: FaultListing }).meta({ id: 'FaultAdded' });
+export const FaultRemoved = z.strictObject({ removed: FaultListing }).meta({ id: 'FaultRemoved' });
+export const FaultsCleared = z
+  .strictObject({
+    removed: z.array(z.string()).describe('The names of the rules removed.'),
+  })
+  .meta({ id: 'FaultsCleared' });
 
 const answer = (description: string, schema: z.ZodType): ResponseContract => ({ description, schema });
 
