@@ -239,7 +239,7 @@ export const Settings = z.object({
     .register(SETTING, { problem: 'expected true or false' })
     .default(false)
     .describe(
-      'check every answer against its route contract and answer 500 selfCheckFailed on a mismatch (for the mock’s own tests and for paranoid CI)',
+      "check every answer against its route contract and answer 500 selfCheckFailed on a mismatch (for the mock's own tests and for paranoid CI)",
     ),
 });
 
