@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { settingEntries } from '../contracts/mock/settings.js';
+import { SETTING_ENTRIES } from '../contracts/mock/settings.js';
 import { generatedFiles, OPTIONS_BEGIN, OPTIONS_END, optionsTable, README_FILE, withOptionsTable } from './generate.js';
 
 const STALE = 'is stale: run npm run generate';
@@ -22,7 +22,7 @@ describe("the README's options table", () => {
 
   it('has one row per setting, each with a meaning, then the options only code gives', () => {
     const rows = table.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| CLI flag'));
-    expect(rows).toHaveLength(settingEntries().length);
+    expect(rows).toHaveLength(SETTING_ENTRIES.length);
     for (const row of rows) expect(row, row).toMatch(/ \| [^|]{10,}[^ |] \|$/);
     expect(table).toContain('| `--long-poll-timeout S` | `longPollTimeoutMs` | `120000` (flag: `120`) |');
     expect(table).toContain('| `--clock realtime\\|manual` | `clock` | `realtime` |');

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { defaultText, type SettingEntry, settingEntries } from '../contracts/mock/settings.js';
+import { defaultText, SETTING_ENTRIES, type SettingEntry } from '../contracts/mock/settings.js';
 import { SCENARIO_JSON_SCHEMA_FILE, scenarioJsonSchemaText } from '../scenarios/json-schema.js';
 import { SCENARIO_REFERENCE_FILE, scenarioReference } from '../scenarios/reference.js';
 import { CODE_ONLY_OPTIONS } from '../server/options.js';
@@ -44,7 +44,7 @@ export function optionsTable(): string {
   return [
     '| CLI flag | In process | Default | Meaning |',
     '|---|---|---|---|',
-    ...settingEntries().map(row),
+    ...SETTING_ENTRIES.map(row),
     '',
     `Only code can give ${codeOnly}, and a \`VirtualClock\` of its own as \`clock\` (see \`MockOptions\`).`,
   ].join('\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingEntries } from '../contracts/mock/settings.js';
+import { SETTING_ENTRIES } from '../contracts/mock/settings.js';
 import { helpText, serveOptionsHelp } from './help.js';
 
 describe('--help', () => {
@@ -8,7 +8,7 @@ describe('--help', () => {
   it('lists every flag of the settings schema under "Options of serve", in the schema’s order', () => {
     const serve = help.slice(help.indexOf('Options of serve'), help.indexOf('Options of verify'));
     const listed = [...serve.matchAll(/^ {2}(--[a-z-]+)/gm)].map((match) => match[1]);
-    const flags = settingEntries().flatMap(({ meta }) => (meta.flag ? [meta.flag.name] : []));
+    const flags = SETTING_ENTRIES.flatMap(({ meta }) => (meta.flag ? [meta.flag.name] : []));
     expect(listed).toEqual(flags);
     expect(serve).toContain(serveOptionsHelp());
   });

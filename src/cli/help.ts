@@ -1,4 +1,4 @@
-import { defaultText, type SettingEntry, settingEntries } from '../contracts/mock/settings.js';
+import { defaultText, SETTING_ENTRIES, type SettingEntry } from '../contracts/mock/settings.js';
 
 /** Where a description starts in a help line, and where lines wrap. */
 const COLUMN = 28;
@@ -39,7 +39,7 @@ function flagHelp(entry: SettingEntry): string {
 
 /** "Options of serve", generated from the settings schema. */
 export function serveOptionsHelp(): string {
-  const flags = settingEntries().filter((entry) => entry.meta.flag !== undefined);
+  const flags = SETTING_ENTRIES.filter((entry) => entry.meta.flag !== undefined);
   return flags.map(flagHelp).join('\n');
 }
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { refusal, type SettingEntry, type SettingFlag, Settings, settingEntries } from '../contracts/mock/settings.js';
+import { refusal, SETTING_ENTRIES, type SettingEntry, type SettingFlag, Settings } from '../contracts/mock/settings.js';
 import type { ListenOptions } from '../server/listen.js';
 import { usageError } from './usage.js';
 
@@ -10,7 +10,7 @@ import { usageError } from './usage.js';
  */
 
 type Flagged = SettingEntry & { meta: { flag: SettingFlag } };
-const flagged = (): Flagged[] => settingEntries().filter((entry): entry is Flagged => entry.meta.flag !== undefined);
+const flagged = (): Flagged[] => SETTING_ENTRIES.filter((entry): entry is Flagged => entry.meta.flag !== undefined);
 
 const isSwitch = (entry: SettingEntry) => entry.schema instanceof z.ZodBoolean;
 const isNumber = (entry: SettingEntry) =>

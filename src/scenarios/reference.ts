@@ -166,7 +166,8 @@ function typeOf(schema: Schema, objects: ObjectEntry[], path: string): string {
     return `list of ${of}${min ? `, at least ${min}` : ''}`;
   }
   if (schema instanceof z.ZodEnum) return schema.options.map((value) => `\`${String(value)}\``).join(', ');
-  if (schema instanceof z.ZodLiteral) return [...schema.values].map((value) => `\`${JSON.stringify(value)}\``).join(', ');
+  if (schema instanceof z.ZodLiteral)
+    return [...schema.values].map((value) => `\`${JSON.stringify(value)}\``).join(', ');
   if (schema instanceof z.ZodString) return bounds(schema).min ? 'text (not empty)' : 'text';
   if (schema instanceof z.ZodNumber) return `${schema.isInt ? 'integer' : 'number'}${range(bounds(schema))}`;
   if (schema instanceof z.ZodBoolean) return '`true`, `false`';

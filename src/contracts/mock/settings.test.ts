@@ -9,9 +9,9 @@ import {
   refusal,
   SCENARIO_SETTINGS,
   ScenarioSettings,
+  SETTING_ENTRIES,
   Settings,
   settingAt,
-  settingEntries,
 } from './settings.js';
 
 const description = (schema: z.ZodType) => z.globalRegistry.get(schema)?.description;
@@ -23,7 +23,7 @@ function entry(name: string) {
 }
 
 describe('the settings schema', () => {
-  const entries = settingEntries();
+  const entries = SETTING_ENTRIES;
 
   it('lists every setting once, each with a description, a refusal and, for serve, a flag of its own', () => {
     expect(entries.map(({ name }) => name)).toEqual([

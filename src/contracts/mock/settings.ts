@@ -24,7 +24,7 @@ export interface SettingFlag {
   unit?: string;
   /** Flag value × `scale` = setting value (1000: seconds to milliseconds). */
   scale?: number;
-  /** A pattern (regular expression source) the flag's text must match, where the command line is stricter than a value given in code. */
+  /** A regular expression (its source) the flag's text must match, where a flag is stricter than code. */
   pattern?: string;
   /** The refusal worded for the flag (`expected a number of seconds >= 0`), when it is not the setting's. */
   problem?: string;
@@ -275,13 +275,6 @@ export function bareSetting(schema: z.ZodType): z.ZodType {
   return current;
 }
 
-/** Every setting (a group such as `latency` stands for its members), in order. */
-export function settingEntries(): readonly SettingEntry[] {
-  entries ??= entriesOf(Settings, []);
-  return entries;
-}
-let entries: SettingEntry[] | undefined;
-
 function entriesOf(object: z.ZodObject, prefix: readonly string[]): SettingEntry[] {
   return Object.entries(object.shape).flatMap(([key, field]) => {
     const schema = bareSetting(field as z.ZodType);
@@ -302,10 +295,13 @@ function entriesOf(object: z.ZodObject, prefix: readonly string[]): SettingEntry
   });
 }
 
+/** Every setting (a group such as `latency` stands for its members), in order. */
+export const SETTING_ENTRIES: readonly SettingEntry[] = entriesOf(Settings, []);
+
 /** The entry of the setting at `path` (`['latency', 'jitter']`), if there is one. */
 export function settingAt(path: readonly PropertyKey[]): SettingEntry | undefined {
   const name = path.map(String).join('.');
-  return settingEntries().find((entry) => entry.name === name);
+  return SETTING_ENTRIES.find((entry) => entry.name === name);
 }
 
 /** The default as people read it: `1`, `now`, `off`. */
@@ -376,5 +372,3 @@ export type ScenarioSettings = z.output<typeof ScenarioSettings>;
 export type MockSettingsInput = z.input<typeof MockSettings>;
 /** The same, checked and with every default filled in. */
 export type MockSettingsOutput = z.output<typeof MockSettings>;
-/** What `serve` takes, the serve-only settings included. */
-export type ServeSettings = z.output<typeof Settings>;
