@@ -16,7 +16,10 @@ describe('docs/scenario-reference.md', () => {
     const rows = generated.split('\n').filter((line) => line.startsWith('| `'));
     expect(rows.length).toBeGreaterThan(50);
     const undocumented = rows.filter((row) => row.endsWith('|  |'));
-    expect(undocumented, 'describe these keys in src/contracts/mock/scenario.ts (settings: src/contracts/mock/settings.ts)').toEqual([]);
+    expect(
+      undocumented,
+      'describe these keys in src/contracts/mock/scenario.ts (settings: src/contracts/mock/settings.ts)',
+    ).toEqual([]);
     const anchors = new Set(
       generated
         .split('\n')
