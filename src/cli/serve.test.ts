@@ -106,6 +106,7 @@ describe('serveOptions: the flags of serve, from the settings schema', () => {
       '--public-url: expected an origin such as https://mock.example.test, got "https://x.test/path"',
     ],
     [['--error-http-status', '503'], '--error-http-status: only 200 is supported, got "503"'],
+    [['--error-http-status', '200.0'], '--error-http-status: only 200 is supported, got "200.0"'],
     [['--clock', 'fast'], '--clock: expected manual or realtime, got "fast"'],
     [['--control-token', ''], '--control-token: expected a non-empty token'],
     [['--journal-limit=-1'], '--journal-limit: expected a whole number >= 0, got "-1"'],

@@ -174,7 +174,7 @@ export const Settings = z.object({
     .register(SETTING, {
       problem: 'only 200 is supported',
       defaultText: 'off',
-      flag: { name: '--error-http-status', arg: '200' },
+      flag: { name: '--error-http-status', arg: '200', pattern: '^200$' },
     })
     .optional()
     .describe('send global errors with this HTTP status instead of their own, for clients that only read the body'),
