@@ -45,10 +45,11 @@ export interface MockOptions extends Omit<MockSettingsInput, 'clock'> {
 }
 
 /** The options typed in code only (functions, objects): outside the serializable settings schema. */
-export const CODE_ONLY_OPTIONS = ['sendWebhook', 'newResultId', 'onSelfCheckFailure'] as const satisfies readonly (
-  | keyof MockOptions
-  | 'clock'
-)[];
+export const CODE_ONLY_OPTIONS = [
+  'sendWebhook',
+  'newResultId',
+  'onSelfCheckFailure',
+] as const satisfies readonly (keyof MockOptions)[];
 
 /** The options of a mock, checked, with every default filled in. */
 export interface ResolvedOptions extends Omit<MockSettingsOutput, 'clock' | 'startTime'> {
