@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseOrReport, UsageError } from './usage.js';
+import { parseOrReport, usageError } from './usage.js';
 
 const FORMATS = ['json', 'yaml'] as const;
 
@@ -12,16 +12,16 @@ function openApiOptions(args: string[]): { format: (typeof FORMATS)[number]; ser
     options: { format: { type: 'string' }, 'server-url': { type: 'string' } },
   });
   if (positionals.length > 0) {
-    throw new UsageError(`openapi takes no arguments, got ${JSON.stringify(positionals.join(' '))}`);
+    throw usageError(`openapi takes no arguments, got ${JSON.stringify(positionals.join(' '))}`);
   }
   const format = values.format ?? 'json';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format: expected json or yaml, got ${JSON.stringify(format)}`);
+    throw usageError(`--format: expected json or yaml, got ${JSON.stringify(format)}`);
   }
   const serverUrl = values['server-url'];
   const url = serverUrl === undefined ? undefined : URL.parse(serverUrl);
   if (serverUrl !== undefined && url?.protocol !== 'http:' && url?.protocol !== 'https:') {
-    throw new UsageError(
+    throw usageError(
       `--server-url: expected an absolute http or https URL such as http://127.0.0.1:4010, got ${JSON.stringify(serverUrl)}`,
     );
   }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { parseOrReport, UsageError } from './usage.js';
+import { EXIT } from './exit.js';
+import { parseOrReport, usageError } from './usage.js';
 
 interface PactVerifyOptions {
   pactUrls: string[];
@@ -16,11 +17,11 @@ function pactVerifyOptions(args: string[]): PactVerifyOptions {
     options: { provider: { type: 'string' }, seed: { type: 'string' } },
   });
   if (positionals.length === 0) {
-    throw new UsageError('pact-verify needs at least one pact file or folder, e.g. pact-verify pacts/');
+    throw usageError('pact-verify needs at least one pact file or folder, e.g. pact-verify pacts/');
   }
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && (values.seed?.trim() === '' || !Number.isSafeInteger(seed))) {
-    throw new UsageError(`--seed: expected an integer, got ${JSON.stringify(values.seed)}`);
+    throw usageError(`--seed: expected an integer, got ${JSON.stringify(values.seed)}`);
   }
   return { pactUrls: positionals, provider: values.provider, seed };
 }
@@ -57,15 +58,15 @@ export async function run(args: string[]): Promise<void> {
     console.error(
       '[linkedapi-mock] pact-verify needs @pact-foundation/pact: install it with npm install --save-dev @pact-foundation/pact@16',
     );
-    process.exitCode = 1;
+    process.exitCode = EXIT.failed;
     return;
   }
   let files: string[];
   try {
     files = verifier.pactFiles(options.pactUrls);
   } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 2;
+    console.error((error as Error).message); // nothing to verify there: a mistake on the command line
+    process.exitCode = EXIT.usage;
     return;
   }
   try {
@@ -82,7 +83,7 @@ export async function run(args: string[]): Promise<void> {
         ? `[linkedapi-mock] pact verification could not run: ${(error as Error).message}`
         : `[linkedapi-mock] pact verification failed: ${failed} interaction(s) did not match (Pact's report is above)`,
     );
-    process.exitCode = 1;
+    process.exitCode = EXIT.failed;
   }
 }
 

@@ -1,13 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ScenarioIssue } from '../scenarios/load.js';
-import { parseOrReport, UsageError } from './usage.js';
-
-/** One problem of one file, as `validate --json` prints it. */
-export interface FileIssue extends ScenarioIssue {
-  file: string;
-}
+import { formatLocated, type Issue } from '../core/issue.js';
+import { EXIT } from './exit.js';
+import { parseOrReport, usageError } from './usage.js';
 
 const SCENARIO_FILE = /\.(ya?ml|json)$/i;
 
@@ -26,7 +22,7 @@ function expand(paths: string[]): string[] {
       .filter((name) => SCENARIO_FILE.test(name))
       .sort()
       .map((name) => join(path, name));
-    if (files.length === 0) throw new UsageError(`${path} holds no .yaml, .yml or .json file`);
+    if (files.length === 0) throw usageError(`${path} holds no .yaml, .yml or .json file`);
     return files;
   });
 }
@@ -39,7 +35,7 @@ function validateOptions(args: string[]): { files: string[]; json: boolean } {
     allowPositionals: true,
     options: { json: { type: 'boolean' } },
   });
-  if (positionals.length === 0) throw new UsageError('validate needs at least one scenario file');
+  if (positionals.length === 0) throw usageError('validate needs at least one scenario file');
   return { files: expand(positionals), json: values.json === true };
 }
 
@@ -56,23 +52,21 @@ export async function run(args: string[]): Promise<void> {
   const options = parseOrReport(() => validateOptions(args));
   if (options === undefined) return;
   // Loaded after the options are checked, so a usage error is instant.
-  const { formatScenarioIssues, readScenarioFile } = await import('../scenarios/load.js');
+  const { readScenarioFile } = await import('../scenarios/load.js');
   const { summarizeScenario } = await import('../scenarios/summary.js');
-  const problems: FileIssue[] = [];
+  const problems: ReturnType<typeof asJson>[] = [];
   const lines: string[] = [];
   let failed = 0;
   for (const file of options.files) {
-    const result = readScenarioFile(file);
-    if ('scenario' in result) {
-      lines.push(`✓ ${file}: ${summarizeScenario(result.scenario)}`);
+    const read = readScenarioFile(file);
+    if (read.ok) {
+      lines.push(`✓ ${file}: ${summarizeScenario(read.value)}`);
       continue;
     }
     failed++;
-    const count = result.issues.length;
-    lines.push(`✗ ${file}: ${count} problem${count === 1 ? '' : 's'}`, formatScenarioIssues(file, result.issues));
-    problems.push(
-      ...result.issues.map(({ path, problem, line, column, hint }) => ({ file, path, problem, line, column, hint })),
-    );
+    const count = read.error.length;
+    lines.push(`✗ ${file}: ${count} problem${count === 1 ? '' : 's'}`, formatLocated('scenario', file, read.error));
+    problems.push(...read.error.map((issue) => asJson(file, issue)));
   }
   if (options.json) {
     process.stdout.write(`${JSON.stringify(problems, null, 2)}\n`);
@@ -86,5 +80,10 @@ export async function run(args: string[]): Promise<void> {
     }
     process.stdout.write(`${lines.join('\n')}\n`);
   }
-  process.exitCode = failed > 0 ? 1 : 0;
+  process.exitCode = failed > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** One problem of one file as `validate --json` prints it: `{file, path, problem, line, column, hint}`. */
+function asJson(file: string, { path, problem, line, column, hint }: Issue) {
+  return { file, path, problem, line, column, hint };
 }

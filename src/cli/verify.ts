@@ -3,7 +3,8 @@ import { CONFORMANCE_CHECKS } from '../conformance/checks.js';
 import { type ConformanceOptions, resolveConformanceOptions } from '../conformance/options.js';
 import { formatCheck, formatSummary } from '../conformance/report.js';
 import { defaultPersonsNote, runConformance, selectChecks } from '../conformance/run.js';
-import { parseOrReport, UsageError } from './usage.js';
+import { EXIT } from './exit.js';
+import { parseOrReport, usageError } from './usage.js';
 
 const ENV_ACCOUNT_TOKEN = 'LINKEDAPI_ACCOUNT_API_TOKEN';
 const ENV_IDENTIFICATION_TOKEN = 'LINKEDAPI_IDENTIFICATION_TOKEN';
@@ -18,7 +19,7 @@ function milliseconds(name: string, raw: string | undefined, scale: number, zero
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0)) {
-    throw new UsageError(`--${name}: expected a number ${zeroAllowed ? '>= 0' : '> 0'}, got ${JSON.stringify(raw)}`);
+    throw usageError(`--${name}: expected a number ${zeroAllowed ? '>= 0' : '> 0'}, got ${JSON.stringify(raw)}`);
   }
   return value * scale;
 }
@@ -42,25 +43,25 @@ function verifyOptions(args: string[]): ConformanceOptions {
     },
   });
   if (positionals.length > 0) {
-    throw new UsageError(`verify takes no arguments, got ${JSON.stringify(positionals.join(' '))}`);
+    throw usageError(`verify takes no arguments, got ${JSON.stringify(positionals.join(' '))}`);
   }
   const baseUrl = values['base-url'];
-  if (baseUrl === undefined) throw new UsageError('--base-url is required, e.g. --base-url http://127.0.0.1:4010');
+  if (baseUrl === undefined) throw usageError('--base-url is required, e.g. --base-url http://127.0.0.1:4010');
   const accountApiToken = values['account-api-token'] ?? process.env[ENV_ACCOUNT_TOKEN];
   const identificationToken = values['identification-token'] ?? process.env[ENV_IDENTIFICATION_TOKEN];
-  if (!accountApiToken) throw new UsageError(`--account-api-token (or the ${ENV_ACCOUNT_TOKEN} variable) is required`);
+  if (!accountApiToken) throw usageError(`--account-api-token (or the ${ENV_ACCOUNT_TOKEN} variable) is required`);
   if (!identificationToken) {
-    throw new UsageError(`--identification-token (or the ${ENV_IDENTIFICATION_TOKEN} variable) is required`);
+    throw usageError(`--identification-token (or the ${ENV_IDENTIFICATION_TOKEN} variable) is required`);
   }
   const linkedApiToken = values['linked-api-token'] ?? process.env[ENV_LINKED_API_TOKEN];
   const dialects = (values.dialect ?? []).map((dialect) => dialect.toUpperCase());
   const unknownDialect = dialects.find((dialect) => dialect !== 'E1' && dialect !== 'E4');
   if (unknownDialect !== undefined) {
-    throw new UsageError(`--dialect: expected E1 or E4, got ${JSON.stringify(unknownDialect)}`);
+    throw usageError(`--dialect: expected E1 or E4, got ${JSON.stringify(unknownDialect)}`);
   }
   const persons = values.person ?? [];
   if (persons.length === 0 && URL.canParse(baseUrl) && /(^|\.)linkedapi\.io$/i.test(new URL(baseUrl).hostname)) {
-    throw new UsageError(
+    throw usageError(
       'against the real Linked API, give --person URL for each person the checks may synchronize and read',
     );
   }
@@ -81,6 +82,7 @@ function verifyOptions(args: string[]): ConformanceOptions {
     options.requestTimeoutMs = timeout;
     options.pollDeadlineMs = timeout;
   }
+  // These two only check options: whatever they refuse is a mistake on this command line.
   try {
     resolveConformanceOptions(options);
     const dialectsRun = options.dialects?.length ? options.dialects : ['E1', 'E4'];
@@ -89,8 +91,7 @@ function verifyOptions(args: string[]): ConformanceOptions {
       options,
     );
   } catch (error) {
-    if (error instanceof RangeError) throw new UsageError(error.message.replace(/^\[linkedapi-mock\] /, ''));
-    throw error;
+    throw usageError((error as Error).message.replace(/^\[linkedapi-mock\] /, ''));
   }
   return options;
 }
@@ -115,5 +116,5 @@ export async function run(args: string[]): Promise<void> {
     onResult: (result) => console.log(formatCheck(result).join('\n')),
   });
   console.log(formatSummary(report));
-  if (!report.ok) process.exitCode = 1;
+  if (!report.ok) process.exitCode = EXIT.failed;
 }

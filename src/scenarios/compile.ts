@@ -1,7 +1,7 @@
 import { CHANNELS } from '../contracts/e1/requests.js';
 import { type FaultRule, parseDuration, type Scenario } from '../contracts/mock/scenario.js';
+import { SCENARIO_SETTINGS, type ScenarioSettings } from '../contracts/mock/settings.js';
 import { personRef } from '../core/person-url.js';
-import type { MockOptions } from '../server/options.js';
 import type { PersonSpec, ScenarioAccountSpec, ThreadSpec, TimelineEntry, WorldScenario } from '../world/scenario.js';
 
 /** A fault rule ready to match requests: durations in ms, the person in canonical form. */
@@ -21,16 +21,11 @@ export function durationMs(value: number | string): number {
   return typeof value === 'number' ? value : (parseDuration(value) as number);
 }
 
-/** The settings of a scenario as mock options (the command line and explicit options override them). */
-export function scenarioOptions(scenario: Scenario): MockOptions {
-  const options: MockOptions = {};
-  if (scenario.seed !== undefined) options.seed = scenario.seed;
-  if (scenario.startTime !== undefined) options.startTime = scenario.startTime;
-  if (scenario.speed !== undefined) options.speed = scenario.speed;
-  if (scenario.latency !== undefined) options.latency = scenario.latency;
-  if (scenario.longPollTimeoutMs !== undefined) options.longPollTimeoutMs = scenario.longPollTimeoutMs;
-  if (scenario.resultTtlMs !== undefined) options.resultTtlMs = scenario.resultTtlMs;
-  return options;
+/** The settings a scenario sets (the command line and options given in code override them). */
+export function scenarioOptions(scenario: Scenario): ScenarioSettings {
+  return Object.fromEntries(
+    SCENARIO_SETTINGS.filter((key) => scenario[key] !== undefined).map((key) => [key, scenario[key]]),
+  ) as ScenarioSettings;
 }
 
 /** The world part of a scenario; `startTime` anchors messages given as `ago`. */

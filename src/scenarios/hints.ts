@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { PersonUrl } from '../contracts/e1/requests.js';
 import { DateTime, Duration, parseDuration, Scenario, When } from '../contracts/mock/scenario.js';
 
@@ -9,37 +9,34 @@ import { DateTime, Duration, parseDuration, Scenario, When } from '../contracts/
 
 export const REFERENCE = 'see "Scenario files" in the README for every key';
 
-type Schema = z.core.$ZodType;
-type Def = Record<string, unknown> & { type: string };
-const defOf = (schema: Schema) => schema._zod.def as unknown as Def;
+type Schema = z.ZodType;
 
 /** Strips optional/default/… wrappers: the schema a value at this place is checked against. */
 function unwrap(schema: Schema): Schema {
   let current = schema;
   for (;;) {
-    const def = defOf(current);
-    const inner = (def.innerType ?? (def.type === 'pipe' ? def.in : undefined)) as Schema | undefined;
-    if (!inner) return current;
-    current = inner;
+    if (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodPrefault) {
+      current = current.unwrap() as Schema;
+    } else if (current instanceof z.ZodPipe) current = current.in as Schema;
+    else return current;
   }
 }
 
 /** Unwraps, and picks the option of a discriminated union that `value` names. */
 function resolve(schema: Schema, value: unknown): Schema {
   const unwrapped = unwrap(schema);
-  const def = defOf(unwrapped);
-  return def.type === 'union' ? unwrap(optionFor(def, value) ?? unwrapped) : unwrapped;
+  if (!(unwrapped instanceof z.ZodDiscriminatedUnion)) return unwrapped;
+  return unwrap(optionFor(unwrapped, value) ?? unwrapped);
 }
 
 /** The schema at `path` of a scenario, following the data through discriminated unions; undefined if none. */
 export function schemaAt(path: readonly PropertyKey[], data: unknown): Schema | undefined {
-  let schema: Schema = Scenario;
+  let schema: Schema | undefined = Scenario;
   let value = data;
   for (const step of path) {
-    schema = resolve(schema, value);
-    const current = defOf(schema);
-    if (current.type === 'object') schema = (current.shape as Record<string, Schema>)[String(step)] as Schema;
-    else if (current.type === 'array') schema = current.element as Schema;
+    const current = resolve(schema, value);
+    if (current instanceof z.ZodObject) schema = current.shape[String(step)] as Schema | undefined;
+    else if (current instanceof z.ZodArray) schema = current.element as Schema;
     else return undefined;
     if (!schema) return undefined;
     value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
@@ -47,14 +44,14 @@ export function schemaAt(path: readonly PropertyKey[], data: unknown): Schema | 
   return schema;
 }
 
-function optionFor(def: Def, value: unknown): Schema | undefined {
-  const discriminator = def.discriminator as string | undefined;
-  if (!discriminator || value === null || typeof value !== 'object') return undefined;
+function optionFor(union: z.ZodDiscriminatedUnion, value: unknown): Schema | undefined {
+  const { discriminator } = union.def;
+  if (value === null || typeof value !== 'object') return undefined;
   const wanted = (value as Record<string, unknown>)[discriminator];
-  return (def.options as Schema[]).find((option) => {
-    const literal = (defOf(option).shape as Record<string, Schema>)[discriminator];
-    return literal !== undefined && (defOf(literal).values as unknown[]).includes(wanted);
-  });
+  return union.options.find((option) => {
+    const tag = option instanceof z.ZodObject ? unwrap(option.shape[discriminator] as Schema) : undefined;
+    return tag instanceof z.ZodLiteral && tag.values.has(wanted as z.core.util.Literal);
+  }) as Schema | undefined;
 }
 
 /** The keys an object at `path` takes (empty when it is not an object). */
@@ -62,8 +59,8 @@ export function keysAt(path: readonly PropertyKey[], data: unknown): string[] {
   const schema = schemaAt(path, data);
   if (!schema) return [];
   const value = path.reduce<unknown>((at, step) => (at as Record<PropertyKey, unknown> | undefined)?.[step], data);
-  const def = defOf(resolve(schema, value));
-  return def.type === 'object' ? Object.keys(def.shape as object) : [];
+  const resolved = resolve(schema, value);
+  return resolved instanceof z.ZodObject ? Object.keys(resolved.shape) : [];
 }
 
 function distance(a: string, b: string): number {

@@ -1,5 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DURATION_PATTERN, Duration, Scenario, When } from '../contracts/mock/scenario.js';
 
@@ -45,7 +44,7 @@ export function scenarioJsonSchema(): JsonSchema {
   const { $schema, ...rest } = generated;
   return {
     $schema,
-    $comment: 'Generated from src/scenarios/schema.ts by `npm run scenario-schema`; do not edit by hand.',
+    $comment: 'Generated from src/contracts/mock/scenario.ts by `npm run generate`; do not edit by hand.',
     title: 'linkedapi-mock scenario',
     description:
       'A scenario for linkedapi-mock (YAML or JSON): settings, accounts, persons and their threads, a timeline of ' +
@@ -57,10 +56,4 @@ export function scenarioJsonSchema(): JsonSchema {
 /** The file's text: two-space JSON and a final newline. */
 export function scenarioJsonSchemaText(): string {
   return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
-}
-
-// `npm run scenario-schema` (tsx src/scenarios/json-schema.ts) writes the file.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  writeFileSync(SCENARIO_JSON_SCHEMA_FILE, scenarioJsonSchemaText());
-  console.log(`[linkedapi-mock] wrote ${SCENARIO_JSON_SCHEMA_FILE}`);
 }

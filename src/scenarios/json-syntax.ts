@@ -1,7 +1,9 @@
 /*
  * Strict JSON syntax for `.json` scenario files. YAML (which reads the scenario) accepts what JSON refuses (a
- * trailing comma, comments, single quotes, unquoted keys), and Node's JSON.parse does not always say where it
- * stopped: this scanner finds the first deviation and its offset.
+ * trailing comma, comments, single quotes, unquoted keys). `JSON.parse` decides whether a text is JSON; where it
+ * is not, this scanner says where and why, because V8's messages cannot: on Node 20 a trailing comma in a list is
+ * `Unexpected token ']', "[1, 2,]" is not valid JSON` (no position at all), one before `}` is placed at the `}`
+ * rather than at the comma, and neither names a comment or single quotes.
  */
 
 /** Where a text stops being JSON, and why. */
@@ -34,6 +36,12 @@ const WORD = /true|false|null/y;
  * jsonSyntaxProblem('{"seed": 1,}'); // → { offset: 11, problem: 'a trailing comma before }', hint: ... }
  */
 export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
+  try {
+    JSON.parse(text);
+    return undefined; // the common case, and V8's parser is the judge of what is JSON
+  } catch {
+    // not JSON (or empty): the scanner finds where
+  }
   let at = 0;
   const space = () => {
     while (at < text.length && ' \t\n\r'.includes(text[at] as string)) at++;

@@ -2,50 +2,35 @@ import { readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { referenceProblems, Scenario } from '../contracts/mock/scenario.js';
-import { formatPath, type InputIssue, toInputIssues } from '../core/issues.js';
+import { dotPath, issuesFromZod } from '../contracts/zod-issues.js';
+import { fail, formatLocated, type Issue, MockError, ok, type Result } from '../core/issue.js';
 import { closest, hintFor, problemFor } from './hints.js';
 import { jsonSyntaxProblem } from './json-syntax.js';
 
-/** A problem in a scenario, located in its file when it came from one. */
-export interface ScenarioIssue extends InputIssue {
-  /** 1-based line and column in the file. */
-  line?: number;
-  column?: number;
-  /** What to do about it. */
-  hint: string;
-}
+/*
+ * Scenario files → a checked `Scenario`, or every problem as an `Issue` (located in the file, with a hint). The
+ * locations come from the yaml library: the node ranges of the parsed document and its `LineCounter`.
+ */
 
-/** The result of checking a scenario: the scenario, or every problem found (errors as data). */
-export type ScenarioResult = { scenario: Scenario } | { issues: ScenarioIssue[] };
-
-/** A scenario that cannot be used, with every problem found. */
-export class ScenarioError extends Error {
-  constructor(
-    readonly file: string,
-    readonly issues: ScenarioIssue[],
-  ) {
-    super(formatScenarioIssues(file, issues));
-    this.name = 'ScenarioError';
-  }
-}
-
-/** `[linkedapi-mock] scenario FILE:LINE:COL: path: problem` and an indented hint, one per problem. */
-export function formatScenarioIssues(file: string, issues: readonly ScenarioIssue[]): string {
-  return issues
-    .map((issue) => {
-      const where = issue.line === undefined ? file : `${file}:${issue.line}:${issue.column}`;
-      return `[linkedapi-mock] scenario ${where}: ${issue.path}: ${issue.problem}\n  hint: ${issue.hint}`;
-    })
-    .join('\n');
+/**
+ * A scenario that cannot be used, as the error to throw: code `invalidScenario`, every problem in `issues`, the
+ * message what the command line prints (`[linkedapi-mock] scenario FILE:LINE:COL: path: problem` and a hint).
+ *
+ * @example
+ * const read = readScenarioFile('my.yaml');
+ * if (!read.ok) throw scenarioError('my.yaml', read.error);
+ */
+export function scenarioError(source: string, issues: readonly Issue[]): MockError {
+  return new MockError('invalidScenario', formatLocated('scenario', source, issues), issues, { source });
 }
 
 type Locate = (path: readonly PropertyKey[], key?: string) => { line?: number; column?: number };
 
 /** Checks scenario data; `locate` places each problem in the file it came from. */
-function check(data: unknown, locate: Locate = () => ({})): ScenarioResult {
+function check(data: unknown, locate: Locate = () => ({})): Result<Scenario> {
   const result = Scenario.safeParse(data, { reportInput: true });
-  if (result.success) return { scenario: result.data };
-  const issues: ScenarioIssue[] = [];
+  if (result.success) return ok(result.data);
+  const issues: Issue[] = [];
   const references = referenceProblems(data);
   const isReference = (issue: z.core.$ZodIssue) =>
     issue.code === 'custom' &&
@@ -53,9 +38,10 @@ function check(data: unknown, locate: Locate = () => ({})): ScenarioResult {
   for (const issue of result.error.issues) {
     if (isReference(issue as z.core.$ZodIssue)) continue; // reported below, with a hint
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
-    toInputIssues([issue], 'scenario').forEach((input, index) => {
+    issuesFromZod([issue as z.core.$ZodIssue], 'scenario').forEach((input, index) => {
       const key = keys[index];
       issues.push({
+        code: input.code,
         path: input.path,
         problem: problemFor(issue as z.core.$ZodIssue, input.problem),
         ...locate(issue.path, key),
@@ -65,12 +51,18 @@ function check(data: unknown, locate: Locate = () => ({})): ScenarioResult {
   }
   // zod checks cross-references only when the rest is valid; they are checked here too, so every problem shows.
   for (const reference of references) {
-    const path = formatPath(reference.path, 'scenario');
-    issues.push({ path, problem: reference.message, ...locate(reference.path), hint: referenceHint(reference, data) });
+    issues.push({
+      code: reference.path.at(-1) === 'account' ? 'unknown_reference' : 'duplicate',
+      path: dotPath(reference.path, 'scenario'),
+      problem: reference.message,
+      ...locate(reference.path),
+      hint: referenceHint(reference, data),
+    });
   }
-  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { issues };
+  return fail(issues.sort(byPosition));
 }
+
+const byPosition = (a: Issue, b: Issue) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 
 function referenceHint(reference: { path: (string | number)[] }, data: unknown): string {
   const scenario = data as { accounts?: { identificationToken?: unknown }[] };
@@ -138,31 +130,39 @@ function keyPathAt(node: unknown, offset: number, path: (string | number)[] = []
 const SYNTAX_HINT =
   'fix the syntax first: indentation (spaces, one column per map), quotes, a missing colon or bracket';
 
-function syntaxIssue(error: YAMLError, text: string, contents: unknown): Omit<ScenarioIssue, 'line' | 'column'> {
+function syntaxIssue(error: YAMLError, text: string, contents: unknown): Omit<Issue, 'line' | 'column'> {
   switch (error.code) {
     case 'DUPLICATE_KEY': {
       const path = keyPathAt(contents, error.pos[0]);
       const key = path?.at(-1) ?? /^["']?([^"':\s]+)/.exec(text.slice(error.pos[0]))?.[1] ?? '?';
       return {
-        path: path ? formatPath(path, 'scenario') : 'file',
+        code: 'duplicate',
+        path: path ? dotPath(path, 'scenario') : 'file',
         problem: `duplicate key "${key}": it is already set above`,
         hint: 'keep one of the two',
       };
     }
     case 'TAB_AS_INDENT':
       return {
+        code: 'syntax',
         path: 'file',
         problem: 'a tab in the indentation',
         hint: 'indent with spaces: YAML does not allow tabs',
       };
     case 'MULTIPLE_DOCS':
       return {
+        code: 'syntax',
         path: 'file',
         problem: 'holds more than one YAML document (a --- line)',
         hint: 'keep one scenario per file: remove the --- line and what follows, or split the file',
       };
     default:
-      return { path: 'file', problem: `is not valid YAML or JSON: ${error.message.split('\n')[0]}`, hint: SYNTAX_HINT };
+      return {
+        code: 'syntax',
+        path: 'file',
+        problem: `is not valid YAML or JSON: ${error.message.split('\n')[0]}`,
+        hint: SYNTAX_HINT,
+      };
   }
 }
 
@@ -172,13 +172,13 @@ export interface ParseOptions {
 }
 
 /**
- * Parses scenario text (YAML, or JSON) and checks it; problems come with line and column, sorted by position.
+ * Reads scenario text (YAML, or JSON) and checks it; problems come with line and column, sorted by position.
  *
  * @example
- * const parsed = parseScenarioText('seed: 7\naccounts:\n  - identificationToken: acc-1\n');
- * if ('issues' in parsed) console.error(formatScenarioIssues('inline', parsed.issues));
+ * const read = readScenarioText('seed: 7\naccounts:\n  - identificationToken: acc-1\n');
+ * if (!read.ok) console.error(formatLocated('scenario', 'inline', read.error));
  */
-export function parseScenarioText(text: string, options: ParseOptions = {}): ScenarioResult {
+export function readScenarioText(text: string, options: ParseOptions = {}): Result<Scenario> {
   const lineCounter = new LineCounter();
   const position = (offset: number | undefined) => {
     if (offset === undefined) return {};
@@ -189,14 +189,16 @@ export function parseScenarioText(text: string, options: ParseOptions = {}): Sce
   const jsonProblem = options.format === 'json' ? jsonSyntaxProblem(text) : undefined;
   if (jsonProblem) {
     const { offset, problem, hint } = jsonProblem;
-    return { issues: [{ path: 'file', problem: `is not valid JSON: ${problem}`, ...position(offset), hint }] };
+    return fail([
+      { code: 'syntax', path: 'file', problem: `is not valid JSON: ${problem}`, ...position(offset), hint },
+    ]);
   }
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((error) => ({
       ...syntaxIssue(error, text, doc.contents),
       ...position(error.pos[0]),
     }));
-    return { issues: issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) };
+    return fail(issues.sort(byPosition));
   }
   let data: unknown;
   try {
@@ -204,7 +206,9 @@ export function parseScenarioText(text: string, options: ParseOptions = {}): Sce
   } catch (error) {
     // An alias to an anchor that is not defined, or an alias bomb.
     const problem = `cannot be read: ${(error as Error).message}`;
-    return { issues: [{ path: 'file', problem, hint: 'define each &anchor before its *alias, and use few aliases' }] };
+    return fail([
+      { code: 'syntax', path: 'file', problem, hint: 'define each &anchor before its *alias, and use few aliases' },
+    ]);
   }
   return check(data, (path, key) => position(locate(doc.contents, path, key)));
 }
@@ -213,33 +217,64 @@ export function parseScenarioText(text: string, options: ParseOptions = {}): Sce
  * Checks a scenario given as data (in process): the same rules and hints, no positions.
  *
  * @example
- * const parsed = parseScenarioData({ accounts: [{ identificationToken: 'acc-1', state: 'noSeats' }] });
+ * const read = readScenarioData({ accounts: [{ identificationToken: 'acc-1', state: 'noSeats' }] });
  */
-export function parseScenarioData(data: unknown): ScenarioResult {
+export function readScenarioData(data: unknown): Result<Scenario> {
   return check(data ?? {});
 }
+
+/** A `.json` file is read as strict JSON, anything else as YAML. */
+export const formatOf = (file: string): ParseOptions['format'] => (/\.json$/i.test(file) ? 'json' : 'yaml');
 
 /**
  * Reads and checks a scenario file; never throws. A `.json` file is read as strict JSON, anything else as YAML.
  *
  * @example
- * const result = readScenarioFile('fixtures/slow-sync.yaml');
+ * const read = readScenarioFile('fixtures/slow-sync.yaml');
  */
-export function readScenarioFile(file: string): ScenarioResult {
+export function readScenarioFile(file: string): Result<Scenario> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     const hint = code === 'EISDIR' ? 'give a scenario file, not a folder' : 'check the path';
-    return { issues: [{ path: 'file', problem: `cannot be read (${code})`, hint }] };
+    return fail([{ code: 'io', path: 'file', problem: `cannot be read (${code})`, hint }]);
   }
-  return parseScenarioText(text, { format: /\.json$/i.test(file) ? 'json' : 'yaml' });
+  return readScenarioText(text, { format: formatOf(file) });
 }
 
-/** Reads and checks a scenario file; throws a `ScenarioError` listing every problem. */
+/** Reads and checks a scenario file; throws a `MockError` (code `invalidScenario`) listing every problem. */
 export function loadScenarioFile(file: string): Scenario {
-  const parsed = readScenarioFile(file);
-  if ('issues' in parsed) throw new ScenarioError(file, parsed.issues);
-  return parsed.scenario;
+  const read = readScenarioFile(file);
+  if (!read.ok) throw scenarioError(file, read.error);
+  return read.value;
+}
+
+/*
+ * Deprecated: the result shape and error class of before the one error model, kept so that code not yet moved to
+ * `readScenarioText`/`readScenarioData` and `MockError` (src/server/control, src/server/faults) keeps working. To
+ * be removed once nothing imports them.
+ */
+
+/** @deprecated `Issue` (from `readScenario*`). */
+export type ScenarioIssue = Omit<Issue, 'code'> & { code?: string };
+/** @deprecated `Result<Scenario>` (from `readScenario*`). */
+export type ScenarioResult = { scenario: Scenario } | { issues: ScenarioIssue[] };
+/** @deprecated `MockError` with code `invalidScenario` (what `loadScenarioFile` and `resolveOptions` throw). */
+export const ScenarioError = MockError;
+/** @deprecated `MockError` with code `invalidScenario`. */
+export type ScenarioError = Omit<MockError, 'issues'> & { readonly issues: readonly ScenarioIssue[] };
+
+const legacy = (read: Result<Scenario>): ScenarioResult =>
+  read.ok ? { scenario: read.value } : { issues: read.error.map(({ code: _code, ...issue }) => issue) }; // answers built from these carry no code
+
+/** @deprecated `readScenarioText`, which returns a `Result`. */
+export function parseScenarioText(text: string, options: ParseOptions = {}): ScenarioResult {
+  return legacy(readScenarioText(text, options));
+}
+
+/** @deprecated `readScenarioData`, which returns a `Result`. */
+export function parseScenarioData(data: unknown): ScenarioResult {
+  return legacy(readScenarioData(data));
 }

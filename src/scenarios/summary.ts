@@ -1,6 +1,5 @@
 import type { Scenario } from '../contracts/mock/scenario.js';
-
-const SETTINGS = ['seed', 'startTime', 'speed', 'latency', 'longPollTimeoutMs', 'resultTtlMs'] as const;
+import { SCENARIO_SETTINGS } from '../contracts/mock/settings.js';
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -18,7 +17,7 @@ export function summarizeScenario(scenario: Scenario): string {
   if (!scenario.unlistedPersonsExist) parts.push('unlisted persons do not exist');
   if (scenario.timeline?.length) parts.push(count(scenario.timeline.length, 'timeline event'));
   if (scenario.faults?.length) parts.push(count(scenario.faults.length, 'fault'));
-  const settings = SETTINGS.filter((key) => scenario[key] !== undefined);
+  const settings = SCENARIO_SETTINGS.filter((key) => scenario[key] !== undefined);
   const holds = parts.length > 0 ? parts.join(', ') : 'the default world';
   return settings.length > 0 ? `${holds}; sets ${settings.join(', ')}` : holds;
 }

@@ -1,7 +1,8 @@
 import { type FSWatcher, readFileSync, watch } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Scenario } from '../contracts/mock/scenario.js';
-import { formatScenarioIssues, parseScenarioText, type ScenarioResult } from './load.js';
+import { fail, formatLocated, type Result } from '../core/issue.js';
+import { formatOf, readScenarioText } from './load.js';
 import { summarizeScenario } from './summary.js';
 
 /** A file being watched; `close()` stops it (idempotent). */
@@ -20,14 +21,14 @@ export interface WatchOptions {
  * old one) keep being seen. A file that cannot be read gives a result with the problem.
  *
  * @example
- * const watcher = watchScenarioFile('scenario.yaml', (result) => {
- *   if ('scenario' in result) mock.loadScenario(result.scenario);
+ * const watcher = watchScenarioFile('scenario.yaml', (read) => {
+ *   if (read.ok) mock.loadScenario(read.value);
  * });
  * // later: watcher.close();
  */
 export function watchScenarioFile(
   file: string,
-  onChange: (result: ScenarioResult) => void,
+  onChange: (read: Result<Scenario>) => void,
   options: WatchOptions = {},
 ): ScenarioWatcher {
   const path = resolve(file);
@@ -50,12 +51,14 @@ export function watchScenarioFile(
     if (text === lastText) return; // a save that changed nothing, or a second event of one save
     lastText = text;
     if (text === undefined) {
-      onChange({
-        issues: [{ path: 'file', problem: 'cannot be read (it was removed or renamed)', hint: 'save it again' }],
-      });
+      onChange(
+        fail([
+          { code: 'io', path: 'file', problem: 'cannot be read (it was removed or renamed)', hint: 'save it again' },
+        ]),
+      );
       return;
     }
-    onChange(parseScenarioText(text, { format: /\.json$/i.test(name) ? 'json' : 'yaml' }));
+    onChange(readScenarioText(text, { format: formatOf(name) }));
   };
   const watcher: FSWatcher = watch(dirname(path), (_event, changed) => {
     // Some platforms do not name the file: then any change in the folder is a candidate.
@@ -96,21 +99,21 @@ export function reloadOnChange(
   const keep = `[linkedapi-mock] scenario ${file}: keeping the last good scenario`;
   return watchScenarioFile(
     file,
-    (result) => {
-      if ('issues' in result) {
-        log(formatScenarioIssues(file, result.issues));
+    (read) => {
+      if (!read.ok) {
+        log(formatLocated('scenario', file, read.error));
         log(keep);
         return;
       }
       try {
-        mock.loadScenario(result.scenario);
+        mock.loadScenario(read.value);
       } catch (error) {
-        // A ScenarioError or a RangeError naming the setting; never a crash of the running server.
+        // Whatever the load refuses (a MockError naming the problem) is printed; the running server never stops.
         log(error instanceof Error ? error.message : String(error));
         log(keep);
         return;
       }
-      log(`[linkedapi-mock] scenario ${file} reloaded: ${summarizeScenario(result.scenario)}`);
+      log(`[linkedapi-mock] scenario ${file} reloaded: ${summarizeScenario(read.value)}`);
     },
     options,
   );

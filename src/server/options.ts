@@ -1,178 +1,119 @@
 import { randomBytes } from 'node:crypto';
 import type { Scenario, ScenarioInput } from '../contracts/mock/scenario.js';
+import {
+  MockSettings,
+  type MockSettingsInput,
+  type MockSettingsOutput,
+  refusal,
+  Settings,
+  settingAt,
+} from '../contracts/mock/settings.js';
+import { issuesFromZod } from '../contracts/zod-issues.js';
 import { ManualClock, RealtimeClock, type VirtualClock } from '../core/clock.js';
+import { type Issue, MockError } from '../core/issue.js';
 import { scenarioOptions } from '../scenarios/compile.js';
-import { parseScenarioData, ScenarioError } from '../scenarios/load.js';
+import { readScenarioData, scenarioError } from '../scenarios/load.js';
 import type { WebhookSender } from '../world/webhooks.js';
-import { DEFAULT_LATENCY, type Latency } from '../world/world.js';
 import { fetchWebhookSender } from './http/webhook-sender.js';
 import type { SelfCheckFailure } from './self-check/index.js';
 
-/** Everything that shapes a mock server. All fields are optional; the defaults are the real service's feel. */
-export interface MockOptions {
+/**
+ * Everything that shapes a mock server. All fields are optional; the defaults are the real service's feel. The
+ * serializable ones (`seed`, `startTime`, `speed`, `latency`, `longPollTimeoutMs`, `resultTtlMs`, `publicUrl`,
+ * `errorHttpStatus`, `clock`, `controlToken`, `journalLimit`, `selfCheck`) are the settings schema's
+ * (`src/contracts/mock/settings.ts`, where each is described; the README's options table lists them): a bad value
+ * throws a `MockError` with code `invalidOption` naming the option.
+ */
+export interface MockOptions extends Omit<MockSettingsInput, 'clock'> {
   /**
    * A scenario (accounts, persons, timeline, faults and settings), as the object a scenario file holds. Its
-   * settings apply unless other options here say otherwise. Throws a `ScenarioError` listing every problem.
+   * settings apply unless other options here say otherwise. Throws a `MockError` (code `invalidScenario`)
+   * listing every problem.
    */
   scenario?: ScenarioInput;
-  /** Seed of generated threads and latency jitter. Default 1. */
-  seed?: number;
-  /** Start of the virtual clock (ISO 8601 string, epoch ms or Date). Default: the real time at creation. */
-  startTime?: string | number | Date;
-  /** Factor on every simulated delay: 0 = instant, 0.1 = ten times faster, 1 = realistic. Default 1. */
-  speed?: number;
   /**
    * `'realtime'` (default): virtual time runs at real speed from `startTime`. `'manual'`: it moves only when
    * the returned `clock` is advanced. Or pass a clock of your own.
    */
-  clock?: 'realtime' | 'manual' | VirtualClock;
-  /** Simulated latencies, before `speed`. Default: sync 1500 ms per conversation, get 100 ms, ±30 % jitter. */
-  latency?: Partial<Latency>;
-  /** Longest a `long` request is held before it is answered with a result link. Default 120 000 ms. */
-  longPollTimeoutMs?: number;
-  /** How long a finished result stays readable through its link, in virtual ms. Default 24 h. */
-  resultTtlMs?: number;
-  /** Origin used in result links, e.g. `https://mock.example.test`. Default: the origin the request came in on. */
-  publicUrl?: string;
-  /** Send global errors with this HTTP status instead of their own (only 200 is allowed). */
-  errorHttpStatus?: 200;
+  clock?: MockSettingsInput['clock'] | VirtualClock;
   /** How webhook POSTs are sent. Default: `fetch` with a 10 s timeout. */
   sendWebhook?: WebhookSender;
   /** Makes result-link ids. Default: 128 random bits, base64url (22 characters). */
   newResultId?: () => string;
-  /**
-   * Check every answer against its route contract and answer 500 `selfCheckFailed` on a mismatch (logged to
-   * stderr and passed to `onSelfCheckFailure`). For the mock's own tests and for paranoid CI. Default false.
-   */
-  selfCheck?: boolean;
-  /** Called with each answer the self-check caught. */
+  /** Called with each answer the self-check caught (`selfCheck: true`). */
   onSelfCheckFailure?: (failure: SelfCheckFailure) => void;
-  /**
-   * When set, every `/__mock/*` route but `/__mock/health` needs the header `x-mock-control-token` with this
-   * value (401 otherwise). Default: none, the control API is open (the mock listens on 127.0.0.1 by default).
-   */
-  controlToken?: string;
-  /** How many requests the request journal keeps (the oldest go first); 0 turns the journal off. Default 1000. */
-  journalLimit?: number;
 }
 
-export interface ResolvedOptions {
+/** The options typed in code only (functions, objects): outside the serializable settings schema. */
+export const CODE_ONLY_OPTIONS = [
+  'sendWebhook',
+  'newResultId',
+  'onSelfCheckFailure',
+] as const satisfies readonly (keyof MockOptions)[];
+
+/** The options of a mock, checked, with every default filled in. */
+export interface ResolvedOptions extends Omit<MockSettingsOutput, 'clock' | 'startTime'> {
   scenario: Scenario | undefined;
-  seed: number;
   startTime: number;
-  speed: number;
   clock: VirtualClock;
-  latency: Latency;
-  longPollTimeoutMs: number;
-  resultTtlMs: number;
-  publicUrl: string | undefined;
-  errorHttpStatus: 200 | undefined;
   sendWebhook: WebhookSender;
   newResultId: () => string;
-  selfCheck: boolean;
   onSelfCheckFailure: ((failure: SelfCheckFailure) => void) | undefined;
-  controlToken: string | undefined;
-  journalLimit: number;
 }
 
-export const DEFAULT_LONG_POLL_TIMEOUT_MS = 120_000;
-export const DEFAULT_RESULT_TTL_MS = 24 * 60 * 60 * 1000;
-export const DEFAULT_SEED = 1;
+/** Defaults, read from the settings schema (kept for code that imported them before it existed). */
+export const DEFAULT_LONG_POLL_TIMEOUT_MS = Settings.shape.longPollTimeoutMs.parse(undefined);
+export const DEFAULT_RESULT_TTL_MS = Settings.shape.resultTtlMs.parse(undefined);
+export const DEFAULT_SEED = Settings.shape.seed.parse(undefined);
+export const DEFAULT_JOURNAL_LIMIT = Settings.shape.journalLimit.parse(undefined);
 
-function toEpochMs(value: string | number | Date, name: string): number {
-  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
-  if (!Number.isFinite(ms))
-    throw new RangeError(`[linkedapi-mock] ${name}: expected an ISO 8601 date-time, got ${String(value)}`);
-  return ms;
+/** `undefined` given for an option does not hide the scenario's setting. */
+const given = <T extends object>(options: T): Partial<T> =>
+  Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+/** A scenario's settings under the options given in code (latency merged key by key). */
+function withScenario(explicit: MockOptions): { scenario: Scenario | undefined; options: MockOptions } {
+  if (explicit.scenario === undefined) return { scenario: undefined, options: explicit };
+  const read = readScenarioData(explicit.scenario);
+  if (!read.ok) throw scenarioError('(the scenario option)', read.error);
+  const fromScenario = scenarioOptions(read.value);
+  const latency = { ...fromScenario.latency, ...given(explicit.latency ?? {}) };
+  return { scenario: read.value, options: { ...fromScenario, ...given(explicit), latency } };
 }
 
-function nonNegative(value: number, name: string): number {
-  if (!Number.isFinite(value) || value < 0) {
-    throw new RangeError(`[linkedapi-mock] ${name}: expected a number >= 0, got ${value}`);
-  }
-  return value;
-}
-
-export const DEFAULT_JOURNAL_LIMIT = 1000;
-
-function controlToken(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new RangeError('[linkedapi-mock] controlToken: expected a non-empty string (leave it out for no token)');
-  }
-  return value;
-}
-
-function journalLimit(value: number | undefined): number {
-  if (value === undefined) return DEFAULT_JOURNAL_LIMIT;
-  if (!Number.isSafeInteger(value) || value < 0) {
-    throw new RangeError(`[linkedapi-mock] journalLimit: expected a whole number >= 0 (0 turns it off), got ${value}`);
-  }
-  return value;
-}
-
-/** Fills in defaults and checks every option; throws a RangeError naming the option on a bad value. */
-export function resolveOptions(explicit: MockOptions = {}): ResolvedOptions {
-  let scenario: Scenario | undefined;
-  let options = explicit;
-  if (explicit.scenario !== undefined) {
-    const parsed = parseScenarioData(explicit.scenario);
-    if ('issues' in parsed) throw new ScenarioError('(the scenario option)', parsed.issues);
-    scenario = parsed.scenario;
-    const fromScenario = scenarioOptions(scenario);
-    // An option given as `undefined` does not hide the scenario's setting.
-    const given = Object.fromEntries(Object.entries(explicit).filter(([, value]) => value !== undefined));
-    const latency = Object.entries(explicit.latency ?? {}).filter(([, value]) => value !== undefined);
-    options = { ...fromScenario, ...given, latency: { ...fromScenario.latency, ...Object.fromEntries(latency) } };
-  }
-  const seed = options.seed ?? DEFAULT_SEED;
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`[linkedapi-mock] seed: expected an integer, got ${seed}`);
-  let clock: VirtualClock;
-  let startTime: number;
-  if (typeof options.clock === 'object') {
-    clock = options.clock;
-    startTime = options.startTime === undefined ? clock.now() : toEpochMs(options.startTime, 'startTime');
-  } else {
-    startTime = options.startTime === undefined ? RealtimeClock.realNow() : toEpochMs(options.startTime, 'startTime');
-    clock = options.clock === 'manual' ? new ManualClock(startTime) : new RealtimeClock(startTime);
-  }
-  const latency = { ...DEFAULT_LATENCY, ...options.latency };
-  nonNegative(latency.syncMs, 'latency.syncMs');
-  nonNegative(latency.getMs, 'latency.getMs');
-  if (nonNegative(latency.jitter, 'latency.jitter') > 1) {
-    throw new RangeError(`[linkedapi-mock] latency.jitter: expected a fraction from 0 to 1, got ${latency.jitter}`);
-  }
-  let publicUrl: string | undefined;
-  if (options.publicUrl !== undefined) {
-    const url = URL.canParse(options.publicUrl) ? new URL(options.publicUrl) : undefined;
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      throw new RangeError(
-        `[linkedapi-mock] publicUrl: expected an http(s) origin such as https://mock.example.test, got ${options.publicUrl}`,
-      );
-    }
-    publicUrl = url.origin;
-  }
-  if (options.errorHttpStatus !== undefined && options.errorHttpStatus !== 200) {
-    throw new RangeError(
-      `[linkedapi-mock] errorHttpStatus: only 200 is supported, got ${String(options.errorHttpStatus)}`,
+/** `[linkedapi-mock] seed: expected an integer, got 1.5`, one line per bad option. */
+function invalidOptions(zodIssues: Parameters<typeof issuesFromZod>[0], input: unknown): MockError {
+  const issues: Issue[] = zodIssues.flatMap((zodIssue) => {
+    const entry = settingAt(zodIssue.path);
+    const value = zodIssue.path.reduce<unknown>((at, step) => (at as Record<PropertyKey, unknown>)?.[step], input);
+    return issuesFromZod([zodIssue], 'options').map((issue) =>
+      entry ? { ...issue, problem: refusal(entry, String(value)) } : issue,
     );
-  }
+  });
+  const message = issues.map((issue) => `[linkedapi-mock] ${issue.path}: ${issue.problem}`).join('\n');
+  return new MockError('invalidOption', message, issues);
+}
+
+/**
+ * Fills in defaults and checks every option with the settings schema; throws a `MockError` naming the option
+ * (code `invalidOption`) on a bad value, or listing the scenario's problems (code `invalidScenario`).
+ */
+export function resolveOptions(explicit: MockOptions = {}): ResolvedOptions {
+  const { scenario, options } = withScenario(explicit);
+  const ownClock = typeof options.clock === 'object' ? options.clock : undefined;
+  const input = { ...options, clock: ownClock ? undefined : options.clock };
+  const parsed = MockSettings.safeParse(input, { reportInput: true });
+  if (!parsed.success) throw invalidOptions(parsed.error.issues, input);
+  const settings = parsed.data;
+  const startTime = settings.startTime ?? (ownClock ? ownClock.now() : RealtimeClock.realNow());
+  const clock = ownClock ?? (settings.clock === 'manual' ? new ManualClock(startTime) : new RealtimeClock(startTime));
   return {
+    ...settings,
     scenario,
-    seed,
     startTime,
-    speed: nonNegative(options.speed ?? 1, 'speed'),
     clock,
-    latency,
-    longPollTimeoutMs: nonNegative(options.longPollTimeoutMs ?? DEFAULT_LONG_POLL_TIMEOUT_MS, 'longPollTimeoutMs'),
-    resultTtlMs: nonNegative(options.resultTtlMs ?? DEFAULT_RESULT_TTL_MS, 'resultTtlMs'),
-    publicUrl,
-    errorHttpStatus: options.errorHttpStatus,
     sendWebhook: options.sendWebhook ?? fetchWebhookSender,
     newResultId: options.newResultId ?? (() => randomBytes(16).toString('base64url')),
-    selfCheck: options.selfCheck === true,
     onSelfCheckFailure: options.onSelfCheckFailure,
-    controlToken: controlToken(options.controlToken),
-    journalLimit: journalLimit(options.journalLimit),
   };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_REFERENCE_FILE, scenarioReference } from '../../src/scenarios/reference.js';
 
-const HINT = '[linkedapi-mock] docs/scenario-reference.md is stale: run npx tsx src/scenarios/reference.ts';
+const HINT = '[linkedapi-mock] docs/scenario-reference.md is stale: run npm run generate';
 
 describe('docs/scenario-reference.md', () => {
   const generated = scenarioReference();
@@ -16,7 +16,10 @@ describe('docs/scenario-reference.md', () => {
     const rows = generated.split('\n').filter((line) => line.startsWith('| `'));
     expect(rows.length).toBeGreaterThan(50);
     const undocumented = rows.filter((row) => row.endsWith('|  |'));
-    expect(undocumented, 'describe these keys in src/scenarios/schema.ts').toEqual([]);
+    expect(
+      undocumented,
+      'describe these keys in src/contracts/mock/scenario.ts (settings: src/contracts/mock/settings.ts)',
+    ).toEqual([]);
     const anchors = new Set(
       generated
         .split('\n')

@@ -19,11 +19,9 @@ describe('scenario.schema.json', () => {
   const generated = scenarioJsonSchema();
 
   it('is the committed file, generated from the zod Scenario', () => {
-    expect(existsSync(SCENARIO_JSON_SCHEMA_FILE), 'scenario.schema.json is missing: run npm run scenario-schema').toBe(
-      true,
-    );
+    expect(existsSync(SCENARIO_JSON_SCHEMA_FILE), 'scenario.schema.json is missing: run npm run generate').toBe(true);
     const committed: unknown = JSON.parse(readFileSync(SCENARIO_JSON_SCHEMA_FILE, 'utf8'));
-    expect(committed, 'scenario.schema.json differs from the schema: run npm run scenario-schema').toEqual(generated);
+    expect(committed, 'scenario.schema.json differs from the schema: run npm run generate').toEqual(generated);
   });
 
   it('is draft-07 with a title, and lists exactly the keys of the format at the top level', () => {

@@ -1,28 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/contracts/mock/scenario.js';
+import { formatLocated, type Issue, ok, type Result } from '../../src/core/issue.js';
 import { jsonSyntaxProblem } from '../../src/scenarios/json-syntax.js';
-import {
-  formatScenarioIssues,
-  parseScenarioData,
-  parseScenarioText,
-  type ScenarioIssue,
-  type ScenarioResult,
-} from '../../src/scenarios/load.js';
+import { readScenarioData, readScenarioText } from '../../src/scenarios/load.js';
 import { summarizeScenario } from '../../src/scenarios/summary.js';
 
 const ANN = 'https://www.linkedin.com/in/ann';
 const REFERENCE = 'see "Scenario files" in the README for every key';
 
-function issuesOf(result: ScenarioResult): ScenarioIssue[] {
-  if (!('issues' in result)) throw new Error(`expected problems, got a valid scenario: ${JSON.stringify(result)}`);
-  return result.issues;
+/** A problem as these tests state it: what a person reads (the issue's `code` is for programs, tested apart). */
+type Problem = Omit<Issue, 'code'>;
+
+function issuesOf(result: Result<Scenario>): Problem[] {
+  if (result.ok) throw new Error(`expected problems, got a valid scenario: ${JSON.stringify(result)}`);
+  return result.error.map(({ code: _code, ...problem }) => problem);
 }
 
 /** The only problem of a YAML text. */
-function problem(text: string, format?: 'json' | 'yaml'): ScenarioIssue {
-  const issues = issuesOf(parseScenarioText(text, { format }));
+function problem(text: string, format?: 'json' | 'yaml'): Problem {
+  const issues = issuesOf(readScenarioText(text, { format }));
   expect(issues).toHaveLength(1);
-  return issues[0] as ScenarioIssue;
+  return issues[0] as Problem;
 }
 
 describe('scenario problems a QA is likely to make: message, line:column and hint', () => {
@@ -135,7 +134,7 @@ describe('scenario problems a QA is likely to make: message, line:column and hin
       '    account: nobody',
       '',
     ].join('\n');
-    const issues = issuesOf(parseScenarioText(text));
+    const issues = issuesOf(readScenarioText(text));
     expect(issues.map(({ path, line, column }) => `${line}:${column} ${path}`)).toEqual([
       '3:26 accounts[1].identificationToken',
       '5:14 faults[0].account',
@@ -173,9 +172,9 @@ describe('scenario problems a QA is likely to make: message, line:column and hin
   });
 
   it.each(['', '# only a comment\n', '~\n', '{}'])('an empty scenario %j is valid: the default world', (text) => {
-    const result = parseScenarioText(text);
-    expect(result).toEqual({ scenario: { unlistedPersonsExist: true } });
-    if ('scenario' in result) expect(summarizeScenario(result.scenario)).toBe('the default world');
+    const result = readScenarioText(text);
+    expect(result).toEqual(ok({ unlistedPersonsExist: true }));
+    if (result.ok) expect(summarizeScenario(result.value)).toBe('the default world');
   });
 
   it('a list instead of a map at the top level', () => {
@@ -215,7 +214,7 @@ describe('scenario problems a QA is likely to make: message, line:column and hin
       'seed: 1.5',
       '',
     ].join('\n');
-    const issues = issuesOf(parseScenarioText(text));
+    const issues = issuesOf(readScenarioText(text));
     expect(issues.map(({ path, problem, hint }) => [path, problem, hint])).toEqual([
       ['latency.syncMs', 'expected number, got the string "30s"', 'syncMs takes a plain number of milliseconds: 30000'],
       ['latency.getMs', 'expected number, got the string "100"', 'remove the quotes: 100'],
@@ -230,7 +229,7 @@ describe('scenario problems a QA is likely to make: message, line:column and hin
 
   it('an unknown event type and a missing key', () => {
     const issues = issuesOf(
-      parseScenarioText('timeline:\n  - at: +1m\n    type: mesage\n  - at: +2m\n    type: personDisappears\n'),
+      readScenarioText('timeline:\n  - at: +1m\n    type: mesage\n  - at: +2m\n    type: personDisappears\n'),
     );
     expect(issues).toEqual([
       {
@@ -258,7 +257,7 @@ describe('scenario problems a QA is likely to make: message, line:column and hin
       '        - { from: them, text: hi }',
       '',
     ].join('\n');
-    expect(issuesOf(parseScenarioText(text))).toEqual([
+    expect(issuesOf(readScenarioText(text))).toEqual([
       {
         path: 'faults[0]',
         problem: 'a fault needs an effect: error, status, reset or delay',
@@ -310,8 +309,8 @@ describe('scenario problems a QA is likely to make: message, line:column and hin
 
   it('YAML merge keys work', () => {
     const text = `persons:\n  - &ann { url: "${ANN}", syncMs: 30000 }\n  - <<: *ann\n    url: https://www.linkedin.com/in/bob\n`;
-    const result = parseScenarioText(text);
-    expect('scenario' in result && result.scenario.persons?.map((p) => [p.url, p.syncMs])).toEqual([
+    const result = readScenarioText(text);
+    expect(result.ok && result.value.persons?.map((p) => [p.url, p.syncMs])).toEqual([
       [ANN, 30000],
       ['https://www.linkedin.com/in/bob', 30000],
     ]);
@@ -331,7 +330,7 @@ describe('JSON scenario files', () => {
       hint: 'remove the comma: JSON allows none after the last item',
     });
     // YAML reads the same text (flow collections allow it): only a .json file is held to JSON.
-    expect('scenario' in parseScenarioText(text, { format: 'yaml' })).toBe(true);
+    expect(readScenarioText(text, { format: 'yaml' }).ok).toBe(true);
   });
 
   it('locates schema problems in JSON too', () => {
@@ -400,9 +399,9 @@ describe('JSON scenario files', () => {
   });
 });
 
-describe('parseScenarioData (in-process objects)', () => {
+describe('readScenarioData (in-process objects)', () => {
   it('gives the same problems and hints, without positions', () => {
-    const result = parseScenarioData({
+    const result = readScenarioData({
       accounts: [{ identificationToken: 'acc-1' }],
       timeline: [{ at: '+90', type: 'accountState', account: 'acc-2', state: 'signedOut' }],
       colour: 'blue',
@@ -425,9 +424,9 @@ describe('parseScenarioData (in-process objects)', () => {
   });
 
   it('accepts undefined and null as the default world, and a full scenario', () => {
-    expect(parseScenarioData(undefined)).toEqual({ scenario: { unlistedPersonsExist: true } });
-    expect(parseScenarioData(null)).toEqual({ scenario: { unlistedPersonsExist: true } });
-    const result = parseScenarioData({
+    expect(readScenarioData(undefined)).toEqual(ok({ unlistedPersonsExist: true }));
+    expect(readScenarioData(null)).toEqual(ok({ unlistedPersonsExist: true }));
+    const result = readScenarioData({
       $schema: './node_modules/linkedapi-mock/scenario.schema.json',
       seed: 3,
       accounts: [{ identificationToken: 'a' }, { identificationToken: 'b', state: 'noSeats' }],
@@ -435,16 +434,23 @@ describe('parseScenarioData (in-process objects)', () => {
       timeline: [{ at: '+1m', type: 'message', account: 'a', person: ANN }],
       faults: [{ endpoint: 'get', status: 503, first: 1 }],
     });
-    if (!('scenario' in result)) throw new Error(JSON.stringify(result));
-    expect(summarizeScenario(result.scenario)).toBe('2 accounts, 2 persons, 1 timeline event, 1 fault; sets seed');
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(summarizeScenario(result.value)).toBe('2 accounts, 2 persons, 1 timeline event, 1 fault; sets seed');
   });
 
   it('formats problems with the file, the position when known, and the hint', () => {
-    const issues: ScenarioIssue[] = [
-      { path: 'seed', problem: 'expected number', line: 1, column: 7, hint: 'write a plain number' },
-      { path: 'file', problem: 'cannot be read (ENOENT)', hint: 'check the path' },
+    const issues: Issue[] = [
+      {
+        code: 'invalid_type',
+        path: 'seed',
+        problem: 'expected number',
+        line: 1,
+        column: 7,
+        hint: 'write a plain number',
+      },
+      { code: 'io', path: 'file', problem: 'cannot be read (ENOENT)', hint: 'check the path' },
     ];
-    expect(formatScenarioIssues('s.yaml', issues)).toBe(
+    expect(formatLocated('scenario', 's.yaml', issues)).toBe(
       '[linkedapi-mock] scenario s.yaml:1:7: seed: expected number\n  hint: write a plain number\n' +
         '[linkedapi-mock] scenario s.yaml: file: cannot be read (ENOENT)\n  hint: check the path',
     );
@@ -493,16 +499,16 @@ describe('no scenario input throws', () => {
     ),
   })).node;
 
-  it('parseScenarioData gives a scenario or problems with a path, a problem and a hint', () => {
+  it('readScenarioData gives a scenario or problems with a path, a problem and a hint', () => {
     fc.assert(
       fc.property(value, (data) => {
-        const result = parseScenarioData(data);
-        if ('issues' in result) {
-          expect(result.issues.length).toBeGreaterThan(0);
-          for (const issue of result.issues) {
+        const result = readScenarioData(data);
+        if (!result.ok) {
+          expect(result.error.length).toBeGreaterThan(0);
+          for (const issue of result.error) {
             expect(typeof issue.path).toBe('string');
             expect(issue.problem.length).toBeGreaterThan(0);
-            expect(issue.hint.length).toBeGreaterThan(0);
+            expect((issue.hint ?? '').length).toBeGreaterThan(0);
           }
         }
       }),
@@ -510,7 +516,7 @@ describe('no scenario input throws', () => {
     );
   });
 
-  it('parseScenarioText takes any text, as YAML and as JSON', () => {
+  it('readScenarioText takes any text, as YAML and as JSON', () => {
     const text = fc.oneof(
       fc.string({
         unit: fc.constantFrom('{', '}', '[', ']', ',', ':', ' ', '\n', '\t', '-', '"', "'", '#', '&a', '*a', 'x', '1'),
@@ -520,8 +526,8 @@ describe('no scenario input throws', () => {
     fc.assert(
       fc.property(text, (source) => {
         for (const format of ['yaml', 'json'] as const) {
-          const result = parseScenarioText(source, { format });
-          if ('issues' in result) for (const issue of result.issues) expect(issue.hint.length).toBeGreaterThan(0);
+          const result = readScenarioText(source, { format });
+          if (!result.ok) for (const issue of result.error) expect((issue.hint ?? '').length).toBeGreaterThan(0);
         }
       }),
       { numRuns: 400 },
@@ -536,11 +542,11 @@ describe('repeat', () => {
         { at: '+1s', type: 'personDisappears', person: 'https://www.linkedin.com/in/a', repeat: { every, times } },
       ],
     });
-    const bad = parseScenarioData(event('0s', 3));
-    expect('issues' in bad && bad.issues.map((issue) => `${issue.path}: ${issue.problem}`)).toEqual([
+    const bad = readScenarioData(event('0s', 3));
+    expect(!bad.ok && bad.error.map((issue) => `${issue.path}: ${issue.problem}`)).toEqual([
       'timeline[0].repeat.every: must be longer than 0 when the event repeats',
     ]);
-    expect('scenario' in parseScenarioData(event('1s', 3))).toBe(true);
-    expect('scenario' in parseScenarioData(event('0s', 1))).toBe(true);
+    expect(readScenarioData(event('1s', 3)).ok).toBe(true);
+    expect(readScenarioData(event('0s', 1)).ok).toBe(true);
   });
 });

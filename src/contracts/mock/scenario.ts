@@ -2,10 +2,14 @@ import { z } from 'zod';
 import { GLOBAL_ERRORS } from '../e1/errors.js';
 import { PersonUrl } from '../e1/requests.js';
 import { E4_ERRORS } from '../e4/schemas.js';
+import { DATE_TIME_HINT, DateTime, ScenarioSettings } from './settings.js';
+
+export { DateTime };
 
 /*
  * The scenario file format (YAML or JSON): one zod schema, the single source of the format. The JSON Schema in
- * `scenario.schema.json` is generated from it (`npm run scenario-schema`), and a test keeps the two in step.
+ * `scenario.schema.json` is generated from it (`npm run generate`), and a test keeps the two in step. Its
+ * settings (seed, startTime, speed, latency, …) are the settings schema's (`./settings.ts`).
  * An empty scenario is exactly the default world.
  */
 
@@ -22,7 +26,6 @@ export function parseDuration(text: string): number | undefined {
 }
 
 const DURATION_HINT = 'a duration such as 250ms, 90s, 5m, 2h or 30d';
-const DATE_TIME_HINT = 'an ISO 8601 date-time with a time zone such as 2024-06-03T09:30:00Z';
 
 /** A length of time: a number of milliseconds, or a string with a unit (`90s`, `5m`, `30d`). */
 export const Duration = z
@@ -31,8 +34,6 @@ export const Duration = z
     error: `expected ${DURATION_HINT}`,
   })
   .describe('A length of time: a number of milliseconds, or a number and a unit (ms, s, m, h, d) such as 90s or 5m.');
-
-export const DateTime = z.iso.datetime({ offset: true, error: `expected ${DATE_TIME_HINT}` });
 
 /**
  * A moment of virtual time: relative to the moment the scenario is loaded (`+90s`, `+5m`, `+0s`), or absolute
@@ -257,12 +258,6 @@ export const FaultRule = z
   );
 export type FaultRule = z.infer<typeof FaultRule>;
 
-export const Latency = z.strictObject({
-  syncMs: z.number().nonnegative().optional().describe('Simulated ms per conversation synchronised (default 1500).'),
-  getMs: z.number().nonnegative().optional().describe('Simulated ms per get or poll (default 100).'),
-  jitter: z.number().min(0).max(1).optional().describe('Uniform jitter as a fraction: 0.3 means ±30 % (default 0.3).'),
-});
-
 /** A broken cross-reference in a scenario: where, and what is wrong. */
 export interface ReferenceProblem {
   path: (string | number)[];
@@ -330,24 +325,7 @@ function checkReferences(scenario: unknown, ctx: z.RefinementCtx): void {
 const ScenarioFields = z.strictObject({
   $schema: z.string().optional().describe('A JSON Schema reference for editors; ignored.'),
   description: z.string().optional().describe('What this scenario is for; ignored.'),
-  seed: z.int().optional().describe('Seed of generated threads, latency jitter and fault probabilities (default 1).'),
-  startTime: DateTime.optional().describe('Start of the virtual clock, an ISO 8601 date-time (default: now).'),
-  speed: z
-    .number()
-    .nonnegative()
-    .optional()
-    .describe('Factor on every simulated delay: 0 = instant, 0.1 = ten times faster, 1 = realistic (default 1).'),
-  latency: Latency.optional().describe('Simulated latencies, before speed.'),
-  longPollTimeoutMs: z
-    .number()
-    .nonnegative()
-    .optional()
-    .describe('How long a long-mode request is held before it is answered with a result link (default 120000).'),
-  resultTtlMs: z
-    .number()
-    .nonnegative()
-    .optional()
-    .describe('How long (virtual time) a finished result stays readable (default 86400000).'),
+  ...ScenarioSettings.shape,
   accounts: z
     .array(ScenarioAccount)
     .optional()
