@@ -20,7 +20,7 @@ const ENDPOINTS = [
   ['get', GET],
 ] as const;
 
-/** Verbatim from behaviour.md §5. */
+/** Verbatim from the error table of docs/e1.md (the rules: docs/behaviour.md §5). */
 const MESSAGES = {
   accountApiTokenRequired: 'Account API token is missing in request headers.',
   invalidAccountApiToken: 'The provided account-api-token is invalid.',
@@ -30,7 +30,7 @@ const MESSAGES = {
   linkedinAccountSignedOut: 'This LinkedIn account has been signed out in our cloud browser.',
 } as const;
 
-/** [case, headers, expected error]: each row's first failure in the order of behaviour.md §2. */
+/** [case, headers, expected error]: each row's first failure in the order of docs/behaviour.md §2. */
 const ORDER: [string, Record<string, string>, keyof typeof MESSAGES][] = [
   ['no token at all', {}, 'accountApiTokenRequired'],
   ['only an identification token', { 'identification-token': 'acc-1' }, 'accountApiTokenRequired'],

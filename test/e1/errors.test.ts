@@ -4,7 +4,7 @@ import type { MockOptions } from '../../src/server/options.js';
 import { flush, GET, type Reply, SYNC, type TestMock, testMock, tokens } from '../support/helpers.js';
 import { errorText, expectError, expectInvalid, linkPath, one, raw } from './server-support.js';
 
-/** The error table of behaviour.md §5, verbatim. */
+/** The error table of docs/e1.md, verbatim (the rules: docs/behaviour.md §5). */
 const TABLE: [GlobalErrorType, number, string][] = [
   ['invalidRequestBody', 400, 'The request body is invalid: {details}.'],
   ['accountApiTokenRequired', 401, 'Account API token is missing in request headers.'],

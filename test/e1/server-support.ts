@@ -3,7 +3,7 @@ import { GLOBAL_ERRORS, type GlobalErrorType, globalErrorMessage } from '../../s
 import type { WebhookSender } from '../../src/world/webhooks.js';
 import { person, type Reply, reply, type TestMock, tokens } from '../support/helpers.js';
 
-/** Verbatim from behaviour.md §3, so that a drift in the code is caught. */
+/** Verbatim from docs/behaviour.md §3, so that a drift in the code is caught. */
 export const PERIODICALLY = 'Your request is being processed. Please check the resultLink periodically.';
 export const LATER = 'Your request is being processed. Please check the resultLink later.';
 export const WEBHOOK_MESSAGE = 'Your request is being processed. The result will be sent to the webhook.';
