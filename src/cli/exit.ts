@@ -13,6 +13,7 @@ const BY_CODE: Record<MockErrorCode, { status: number; kind: Kind }> = {
   invalidScenario: { status: EXIT.failed, kind: 'stated' },
   controlRefused: { status: EXIT.failed, kind: 'stated' },
   io: { status: EXIT.failed, kind: 'stated' },
+  invalidProviderState: { status: EXIT.failed, kind: 'stated' },
 };
 
 /** Node's errors, by their `code`: parseArgs refusing the command line, and a socket that cannot listen. */
