@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import type { Scenario, ScenarioInput } from '../contracts/mock/scenario.js';
 import type { VirtualClock } from '../core/clock.js';
-import { worldScenario } from '../scenarios/compile.js';
 import { World } from '../world/world.js';
 import type { MockApp, MockEnv, ServerContext } from './context.js';
 import { type ControlOperations, registerControl } from './control/index.js';
@@ -15,6 +14,7 @@ import { HeldRequests } from './http/hold.js';
 import { send } from './http/respond.js';
 import { RequestJournal } from './journal/index.js';
 import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { scenarioLoader, worldOptions } from './scenario-loader.js';
 import { selfCheck } from './self-check/index.js';
 
 /** An in-process mock: the Hono app, the world behind it and its clock. */
@@ -53,7 +53,7 @@ export interface MockServer {
 export function createMockServer(input: MockOptions = {}): MockServer {
   const options = resolveOptions(input);
   const { clock } = options;
-  const world = new World({ ...options, maxUncompleted: 10, scenario: compiled(options) });
+  const world = new World(worldOptions(options));
   const ctx: ServerContext = { world, clock, options, held: new HeldRequests(clock) };
   const app: MockApp = new Hono<MockEnv>();
   // The public type (`MockServer.app`), and what the features not yet mounted with `mountX(app: MockApp, ctx)` take.
@@ -79,28 +79,17 @@ export function createMockServer(input: MockOptions = {}): MockServer {
   mountFallback(app, ctx);
 
   const releaseLongPolls = () => ctx.held.releaseAll();
-  const scenarioListeners = new Set<(scenario: Scenario | undefined) => void>();
+  const scenarios = scenarioLoader(input, ctx, faults);
   const mock: MockServer = {
-    ...{ app: untyped, world, clock, options, releaseLongPolls, faults, control, journal },
-    loadScenario(scenario) {
-      const next = resolveOptions({ ...input, clock, startTime: options.startTime, scenario });
-      releaseLongPolls();
-      Object.assign(options, { ...next, clock, startTime: options.startTime });
-      const { seed, speed, latency, resultTtlMs } = next;
-      world.load(compiled(options) as NonNullable<ReturnType<typeof compiled>>, { seed, speed, latency, resultTtlMs });
-      faults.load(next.scenario);
-      for (const listener of scenarioListeners) listener(next.scenario);
-    },
-    onScenario(listener) {
-      scenarioListeners.add(listener);
-      listener(options.scenario);
-      return () => scenarioListeners.delete(listener);
-    },
+    app: untyped,
+    world,
+    clock,
+    options,
+    releaseLongPolls,
+    faults,
+    control,
+    journal,
+    ...scenarios,
   };
   return mock;
-}
-
-/** The scenario in force as the world takes it (undefined: the default world). */
-function compiled(options: ResolvedOptions) {
-  return options.scenario && worldScenario(options.scenario, options.startTime);
 }
