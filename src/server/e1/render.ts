@@ -62,14 +62,16 @@ function render(outcome: JobOutcome): Answer {
 const rendered = new WeakMap<Job, Answer>();
 
 /**
- * A finished job's answer in E1, rendered once and kept: what long mode, the result link and the webhook all
- * send. `{status: "complete", completion: {standard, salesNavigator}}` (entries in request order within each
- * channel), or a global error envelope with its status.
+ * A finished job's answer in E1: `{status: "complete", completion: {standard, salesNavigator}}` (entries in request
+ * order within each channel), or a global error envelope with its status. Rendered once and kept for a job with a
+ * result link, which the result link and the webhook both send; a job without one is answered once, in long mode.
  */
 export function e1Answer(job: Job): Answer {
+  const outcome = job.outcome as JobOutcome;
+  if (job.resultId === undefined) return render(outcome);
   let answer = rendered.get(job);
   if (answer === undefined) {
-    answer = render(job.outcome as JobOutcome);
+    answer = render(outcome);
     rendered.set(job, answer);
   }
   return answer;
