@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { E1 } from '../e1/render.js';
 import { E4 } from '../e4/render.js';
 import { MAX_LISTED_ISSUES, type Parsed } from './request.js';
-import { type Answer, readJson, responder, send } from './respond.js';
+import { type Answer, counterpartError, readJson, responder, send } from './respond.js';
 
 /** Answers one request with `respond(c)`; its status, content type, retry-after and body text. */
 async function answered(respond: (c: Context) => Response | Promise<Response>, body?: string) {
@@ -76,5 +76,18 @@ describe('readJson', () => {
     const refused = await read('{}', () => ({ issues: [{ path: 'actionType', problem: 'required' }] }));
     expect(refused.status).toBe(400);
     expect(JSON.parse(refused.body).error.message).toContain('actionType: required');
+  });
+});
+
+describe('counterpartError', () => {
+  it('names a world refusal or failure as the other dialect does', () => {
+    expect(counterpartError('invalidLinkedApiToken', E4, E1)).toBe('invalidAccountApiToken');
+    expect(counterpartError('noActiveSeats', E1, E4)).toBe('subscriptionRequired');
+    expect(counterpartError('linkedinAccountSignedOut', E1, E4)).toBe('linkedinAccountSignedOut');
+  });
+
+  it('has nothing for an error of the server itself', () => {
+    expect(counterpartError('invalidRequestBody', E1, E4)).toBeUndefined();
+    expect(counterpartError('workflowNotFound', E4, E1)).toBeUndefined();
   });
 });

@@ -28,6 +28,23 @@ export interface Dialect<T extends string> {
   readonly worldErrors: { readonly [K in WorldErrorName]: T };
 }
 
+/**
+ * The error type `to` gives the world refusal or failure that `from` calls `type`; undefined when `type` is none of
+ * the world's (the errors of the server itself, such as E1's `invalidRequestBody`, have no world name).
+ *
+ * @example counterpartError('invalidLinkedApiToken', E4, E1); // 'invalidAccountApiToken'
+ */
+export function counterpartError<F extends string, T extends string>(
+  type: string,
+  from: Dialect<F>,
+  to: Dialect<T>,
+): T | undefined {
+  for (const [name, named] of Object.entries(from.worldErrors) as [WorldErrorName, F][]) {
+    if (named === type) return to.worldErrors[name];
+  }
+  return undefined;
+}
+
 /** An answer ready to send: status and JSON text. */
 export interface Answer {
   status: number;
