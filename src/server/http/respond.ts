@@ -115,15 +115,15 @@ export function responder<T extends string>(
  */
 export async function readJson<T, E extends string>(
   c: Context,
-  responder: Responder<E>,
+  respond: Responder<E>,
   type: E,
   expected: string,
   check: (json: unknown) => Parsed<T>,
 ): Promise<Result<T, Response>> {
   // Served by @hono/node-server, `c.env.incoming` is the Node message: the body is read straight off it.
   const text = await readBodyText(c.req.raw, MAX_BODY_BYTES, incomingOf(c));
-  if ('tooLarge' in text) return fail(responder.invalid(c, type, [BODY_TOO_LARGE], 413));
+  if ('tooLarge' in text) return fail(respond.invalid(c, type, [BODY_TOO_LARGE], 413));
   const parsed = parseJsonText(text.text, expected);
   const checked = 'issues' in parsed ? parsed : check(parsed.json);
-  return 'issues' in checked ? fail(responder.invalid(c, type, checked.issues)) : ok(checked.value);
+  return 'issues' in checked ? fail(respond.invalid(c, type, checked.issues)) : ok(checked.value);
 }
