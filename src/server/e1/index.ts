@@ -25,7 +25,7 @@ export function mountE1(app: MockApp, ctx: ServerContext): void {
 export type E1EndpointName = keyof ReturnType<typeof e1Handlers>;
 
 /** The conversations of an E1 body, in request order: `standard` first, then `salesNavigator`. */
-export function e1Targets<Entry extends { person: string; since?: string }>(
+function e1Targets<Entry extends { person: string; since?: string }>(
   body: Partial<Record<Channel, Entry[]>>,
 ): ReadTarget[] {
   return CHANNELS.flatMap((channel) =>
