@@ -37,7 +37,10 @@ export function fail<E>(error: E): { readonly ok: false; readonly error: E } {
 }
 
 /** `path: problem; path: problem`, at most `max` listed, then `and N more problems`: the `{details}` of an HTTP error message. */
-export function formatDetails(issues: readonly Issue[], max = Number.POSITIVE_INFINITY): string {
+export function formatDetails(
+  issues: readonly Pick<Issue, 'path' | 'problem'>[],
+  max = Number.POSITIVE_INFINITY,
+): string {
   const listed = issues.slice(0, max);
   const text = listed.map((issue) => `${issue.path}: ${issue.problem}`).join('; ');
   return issues.length > listed.length ? `${text}; and ${issues.length - listed.length} more problems` : text;

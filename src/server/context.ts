@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import type { Endpoint } from '../contracts/endpoints.js';
 import type { VirtualClock } from '../core/clock.js';
 import type { World } from '../world/world.js';
+import type { HeldRequests } from './http/hold.js';
 import type { ResolvedOptions } from './options.js';
 
 /**
@@ -30,4 +31,6 @@ export interface ServerContext {
   clock: VirtualClock;
   /** The options in force; replaced in place when a scenario is loaded. */
   options: ResolvedOptions;
+  /** Requests held open on the clock (long polls, fault delays); all released on shutdown and scenario loads. */
+  held: HeldRequests;
 }

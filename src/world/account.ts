@@ -1,6 +1,7 @@
 import type { Channel } from '../contracts/e1/requests.js';
 import { SeededRandom } from '../core/random.js';
 import type { Job } from './job.js';
+import { SyncQueue } from './sync-queue.js';
 import type { Thread } from './thread.js';
 
 export type AccountState = 'active' | 'noSeats' | 'signedOut';
@@ -17,9 +18,8 @@ export class Account {
   readonly synced: Record<Channel, Set<string>> = { standard: new Set(), salesNavigator: new Set() };
   /** Jobs accepted and not yet finished, of every kind. */
   readonly uncompleted = new Set<Job>();
-  /** Sync jobs run one at a time (one cloud browser per account), in arrival order. */
-  readonly syncQueue: (() => void)[] = [];
-  syncRunning = false;
+  /** Its cloud browser: sync jobs run one at a time, in arrival order. */
+  readonly syncs = new SyncQueue();
   /** Workflows started so far; numbers the next workflow id. */
   workflowCount = 0;
   /** Seeded source for this account's simulated latencies. */

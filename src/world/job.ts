@@ -1,16 +1,9 @@
 import type { Account } from './account.js';
+import type { JobOutcome } from './outcome.js';
 
 export type JobKind = 'synchronize' | 'get';
 
-/**
- * How a job ended, rendered by the dialect that accepted it: the final body, and for an error its type and
- * the HTTP status it is sent with.
- */
-export type JobOutcome =
-  | { kind: 'complete'; body: string }
-  | { kind: 'error'; errorType: string; status: number; body: string };
-
-/** One accepted request of an account, from acceptance until its final body is known. */
+/** One accepted request of an account, from acceptance until it ends (`outcome`). Only the world writes it. */
 export class Job {
   outcome: JobOutcome | undefined;
   finishedAt: number | undefined;
@@ -20,8 +13,6 @@ export class Job {
   expedite: (() => void) | undefined;
   /** When the job is expected to finish; used for `Retry-After`. `Infinity` while queued. */
   estimatedDoneAt = Number.POSITIVE_INFINITY;
-  /** The account-api-token the job was accepted with; a result link answers no other. */
-  accountApiToken: string | undefined;
   /** The result-link id, once the job has one (reslink and webhook at once, long mode at its ceiling). */
   resultId: string | undefined;
   private readonly waiters: ((job: Job) => void)[] = [];
@@ -30,6 +21,8 @@ export class Job {
     readonly kind: JobKind,
     readonly account: Account,
     readonly createdAt: number,
+    /** The account API token the job was accepted with; its result answers no other. */
+    readonly accountApiToken: string | undefined,
   ) {}
 
   get finished(): boolean {

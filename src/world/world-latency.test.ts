@@ -1,24 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { flush, person, START_MS, testMock } from '../../test/support/helpers.js';
 import type { Channel } from '../contracts/e1/requests.js';
-import { E1_FORMAT } from '../server/e1/format.js';
+import { e1Answer } from '../server/e1/render.js';
 import type { Job } from './job.js';
 
 type Mock = ReturnType<typeof testMock>;
 
 function sync(mock: Mock, slugs: string[], token = 'acc-1', channel: Channel = 'standard'): Job {
   const targets = slugs.map((slug) => ({ channel, person: person(slug) }));
-  const admission = mock.world.submitSynchronize(mock.world.account(token), targets, E1_FORMAT);
-  if (!('job' in admission)) throw new Error(`not admitted: ${admission.error}`);
-  return admission.job;
+  const admission = mock.world.submitSynchronize(mock.world.account(token), targets);
+  if (!admission.ok) throw new Error(`not admitted: ${admission.error.reason}`);
+  return admission.value;
 }
 
 function get(mock: Mock, slugs: string[], token = 'acc-1'): Job {
   const reads = slugs.map((slug) => ({ channel: 'standard' as const, person: person(slug) }));
-  const admission = mock.world.submitGet(mock.world.account(token), reads, E1_FORMAT);
-  if (!('job' in admission)) throw new Error(`not admitted: ${admission.error}`);
-  return admission.job;
+  const admission = mock.world.submitGet(mock.world.account(token), reads);
+  if (!admission.ok) throw new Error(`not admitted: ${admission.error.reason}`);
+  return admission.value;
 }
+
+/** The job's answer as E1 renders it. */
+const e1Body = (job: Job) => e1Answer(job).body;
 
 /** Virtual ms from the clock's start to the job's end. */
 const took = (job: Job) => (job.finishedAt as number) - START_MS;
@@ -118,9 +121,7 @@ describe('World: simulated latency', () => {
     expect(took(g)).toBeGreaterThanOrEqual(70);
     expect(took(g)).toBeLessThanOrEqual(130);
     expect(running.finished).toBe(false);
-    expect(JSON.parse((g.outcome as { body: string }).body).completion.standard[0].result.error.errorType).toBe(
-      'notSynchronized',
-    );
+    expect(JSON.parse(e1Body(g)).completion.standard[0].result.error.errorType).toBe('notSynchronized');
   });
 
   it('speed 0.5 halves every delay exactly; speed 2 doubles it', () => {
@@ -143,7 +144,7 @@ describe('World: simulated latency', () => {
     const g = get(mock, ['a']);
     await flush();
     expect([s.finishedAt, queued.finishedAt, g.finishedAt]).toEqual([START_MS, START_MS, START_MS]);
-    expect(JSON.parse((g.outcome as { body: string }).body).completion.standard[0].result.success).toBe(true);
+    expect(JSON.parse(e1Body(g)).completion.standard[0].result.success).toBe(true);
     expect(mock.clock.pendingTimers).toBe(0);
   });
 

@@ -1,11 +1,13 @@
-import type { GlobalErrorType, PersonErrorType } from '../contracts/e1/errors.js';
 import type { Channel } from '../contracts/e1/requests.js';
-import type { ClockTimer, VirtualClock } from '../core/clock.js';
-import type { RawJson } from '../core/json.js';
+import type { VirtualClock } from '../core/clock.js';
+import { fail, ok, type Result } from '../core/issue.js';
 import { type PersonRef, personRef } from '../core/person-url.js';
-import { deriveSeed, deriveUuid } from '../core/random.js';
-import { Account, type AccountState } from './account.js';
-import { Job, type JobOutcome } from './job.js';
+import { deriveUuid } from '../core/random.js';
+import type { Account } from './account.js';
+import { Accounts } from './accounts.js';
+import { Job } from './job.js';
+import { runRead, runSync } from './jobs.js';
+import type { ReadTarget, Refusal, SyncTarget } from './outcome.js';
 import { ResultStore } from './result-store.js';
 import { EMPTY_SCENARIO, type PendingEvent, type PersonSpec, type WorldEvent, type WorldScenario } from './scenario.js';
 import { formatMessageTime, Thread } from './thread.js';
@@ -46,53 +48,12 @@ export interface WorldOptions {
   scenario?: WorldScenario;
 }
 
-export type AuthResult = { account: Account } | { error: GlobalErrorType };
-export type Admission =
-  | { job: Job }
-  | { error: 'noActiveSeats' }
-  | { error: 'tooManyRequests'; retryAfterSeconds: number };
-
 /** A message to add to a conversation, as a scenario or a test describes it. */
 export interface NewMessage {
   sender: 'us' | 'them';
   text: string;
   /** Epoch ms; defaults to now. Stored with second precision, like every message time. */
   at?: number;
-}
-
-/** A conversation to synchronize: the person URL exactly as the client sent it. */
-export interface SyncTarget {
-  channel: Channel;
-  person: string;
-}
-
-/** A conversation to read, optionally only messages strictly after `since` (ISO 8601). */
-export interface ReadTarget extends SyncTarget {
-  since?: string | undefined;
-}
-
-/** What a sync did for one person: synced, or a per-person error. */
-export interface SyncEntry extends SyncTarget {
-  error?: PersonErrorType;
-}
-
-/** What a read found for one conversation; no `data` when the conversation is not synced. */
-export interface ReadEntry extends ReadTarget {
-  data: { total: number; messages: RawJson } | undefined;
-}
-
-/**
- * How a dialect renders a job's result. The world calls it once, when the job ends; the outcome it returns
- * is what the job answers (long poll, result link, workflow status, webhook).
- */
-export interface OutcomeFormat {
-  synchronized(entries: SyncEntry[]): JobOutcome;
-  read(entries: ReadEntry[]): JobOutcome;
-  failed(errorType: 'linkedinAccountSignedOut'): JobOutcome;
-}
-
-interface SyncStep extends SyncTarget {
-  ref: PersonRef;
 }
 
 /**
@@ -105,11 +66,11 @@ export class World {
   /** E4 workflows by id: their jobs, readable until `resultTtlMs` after they end. */
   workflows!: ResultStore;
   webhooks!: WebhookDispatcher;
-  private readonly accounts = new Map<string, Account>();
+  private accounts!: Accounts;
   private generator!: ThreadGenerator;
   private scenario: WorldScenario = EMPTY_SCENARIO;
   /** Persons a timeline event has made disappear (canonical keys). */
-  private readonly disappeared = new Set<string>();
+  private disappeared!: Set<string>;
   /** The scenario's events still to happen. */
   private readonly timeline: Timeline;
 
@@ -130,21 +91,22 @@ export class World {
   }
 
   /**
-   * Back to the scenario's initial state. With `identificationToken`: that account only (it starts afresh on
+   * Back to the scenario's initial state: new stores (accounts, result links, workflows, webhook attempts,
+   * persons gone), the timeline armed again. With `identificationToken`: that account only (it starts afresh on
    * its next request, and its result links and workflows are forgotten); the timeline is not rearmed.
    */
   reset(identificationToken?: string): void {
     if (identificationToken !== undefined) {
-      this.accounts.delete(identificationToken);
+      this.accounts.forget(identificationToken);
       const other = (job: Job) => job.account.id !== identificationToken;
       this.results.retain(other);
       this.workflows.retain(other);
       return;
     }
     const { options } = this;
-    this.accounts.clear();
-    this.disappeared.clear();
     this.timeline.cancel();
+    this.accounts = new Accounts(this.scenario.accounts, options.seed);
+    this.disappeared = new Set();
     this.generator = new ThreadGenerator(options.seed, options.threadShape ?? DEFAULT_THREAD_SHAPE);
     this.results = new ResultStore(options.resultTtlMs, options.newResultId);
     this.workflows = new ResultStore(options.resultTtlMs, options.newResultId);
@@ -159,7 +121,7 @@ export class World {
 
   /** The accounts that have been used (or listed by the scenario and touched), by identification token. */
   knownAccounts(): Account[] {
-    return [...this.accounts.values()];
+    return this.accounts.all();
   }
 
   /** Applies one timeline event now; a message is dated `at` (default now: an occurrence due in the past keeps its time). */
@@ -177,40 +139,17 @@ export class World {
   }
 
   /**
-   * Checks the two tokens, first failure wins. Default world: any non-empty token is valid except the magic
-   * prefixes `invalid` (both tokens), `no-seats` and `signed-out` (identification token: the account's state).
+   * The account two tokens name, or why not (first failure wins, API token first). Default world: any non-empty
+   * token is valid except the magic prefixes `invalid` (both tokens), `no-seats` and `signed-out`
+   * (identification token: the account's state); a scenario that lists accounts allows only those.
    */
-  authenticate(accountApiToken: string | undefined, identificationToken: string | undefined): AuthResult {
-    if (!accountApiToken) return { error: 'accountApiTokenRequired' };
-    if (accountApiToken.startsWith('invalid')) return { error: 'invalidAccountApiToken' };
-    const listed = this.scenario.accounts;
-    if (listed && !acceptedAnywhere(listed, accountApiToken)) return { error: 'invalidAccountApiToken' };
-    if (!identificationToken) return { error: 'identificationTokenRequired' };
-    if (identificationToken.startsWith('invalid')) return { error: 'invalidIdentificationToken' };
-    if (listed) {
-      const spec = listed.get(identificationToken);
-      if (!spec) return { error: 'invalidIdentificationToken' };
-      if (spec.apiTokens && !spec.apiTokens.has(accountApiToken)) return { error: 'invalidAccountApiToken' };
-    }
-    return { account: this.account(identificationToken) };
+  authenticate(accountApiToken: string | undefined, identificationToken: string | undefined): Result<Account, Refusal> {
+    return this.accounts.authenticate(accountApiToken, identificationToken);
   }
 
   /** The account named by an identification token, created on first use. */
   account(identificationToken: string): Account {
-    let account = this.accounts.get(identificationToken);
-    if (!account) {
-      const listedState = this.scenario.accounts?.get(identificationToken)?.state;
-      const state: AccountState = listedState
-        ? listedState
-        : identificationToken.startsWith('no-seats')
-          ? 'noSeats'
-          : identificationToken.startsWith('signed-out')
-            ? 'signedOut'
-            : 'active';
-      account = new Account(identificationToken, state, deriveSeed('latency', this.options.seed, identificationToken));
-      this.accounts.set(identificationToken, account);
-    }
-    return account;
+    return this.accounts.get(identificationToken);
   }
 
   /** Default world: every LinkedIn person URL exists, except an `/in/` slug starting with `missing-`. */
@@ -282,110 +221,34 @@ export class World {
   }
 
   /**
-   * Accepts a synchronize: one job, persons one after another, queued behind the account's other syncs.
-   * `format` renders the outcome in the dialect of the request.
+   * Accepts a synchronize: one job, persons one after another, queued behind the account's other syncs (one
+   * cloud browser per account). `accountApiToken`: the token it was accepted with (its result answers no other).
    */
-  submitSynchronize(account: Account, targets: readonly SyncTarget[], format: OutcomeFormat): Admission {
-    const admission = this.admit(account, 'synchronize');
-    if ('error' in admission) return admission;
-    const { job } = admission;
-    const steps = targets.map((target) => ({ ...target, ref: personRef(target.person) }));
-    const latencies = steps.map(({ ref }) =>
-      this.delay(account, this.personSpec(ref.key, account.id)?.syncMs ?? this.options.latency.syncMs),
+  submitSynchronize(account: Account, targets: readonly SyncTarget[], accountApiToken?: string): Result<Job, Refusal> {
+    const admission = this.admit(account, 'synchronize', accountApiToken);
+    if (!admission.ok) return admission;
+    const { latency } = this.options;
+    runSync(this, admission.value, targets, (ref) =>
+      this.delay(account, this.personSpec(ref.key, account.id)?.syncMs ?? latency.syncMs),
     );
-    const entries: SyncEntry[] = [];
-    let timer: ClockTimer | undefined;
-    /** Syncs one person; false when the job has failed instead. */
-    const runStep = (step: SyncStep): boolean => {
-      if (account.state === 'signedOut') {
-        job.finish(format.failed('linkedinAccountSignedOut'), this.clock.now());
-        return false;
-      }
-      const { channel, person } = step;
-      if (this.personExists(step.ref, account.id)) {
-        this.thread(account, channel, step.ref);
-        account.synced[channel].add(step.ref.key);
-        entries.push({ channel, person });
-      } else {
-        entries.push({ channel, person, error: 'personNotFound' });
-      }
-      return true;
-    };
-    /** Runs steps from `index` on: instant ones in a loop, then waits on the clock for the next slow one. */
-    const runFrom = (index: number): void => {
-      let next = index;
-      while (next < steps.length && latencies[next] === 0) {
-        if (!runStep(steps[next] as SyncStep)) return;
-        next++;
-      }
-      if (next === steps.length) {
-        job.finish(format.synchronized(entries), this.clock.now());
-        return;
-      }
-      const now = this.clock.now();
-      job.estimatedDoneAt = now + latencies.slice(next).reduce((sum, ms) => sum + ms, 0);
-      timer = this.clock.setTimer(now + (latencies[next] as number), () => {
-        timer = undefined;
-        if (runStep(steps[next] as SyncStep)) runFrom(next + 1);
-      });
-    };
-    const start = () => {
-      // A job cancelled while it waited never starts: the next one does.
-      if (job.finished) return account.syncQueue.shift()?.();
-      account.syncRunning = true;
-      job.startedAt = this.clock.now();
-      runFrom(0);
-    };
-    job.onFinish(() => {
-      timer?.cancel();
-      if (job.startedAt === undefined) return;
-      account.syncRunning = false;
-      account.syncQueue.shift()?.();
-    });
-    if (account.syncRunning) account.syncQueue.push(start);
-    else start();
-    return { job };
+    return admission;
   }
 
   /** Accepts a read of synced conversations: one fast job that reads them when it falls due. */
-  submitGet(account: Account, reads: readonly ReadTarget[], format: OutcomeFormat): Admission {
-    const admission = this.admit(account, 'get');
-    if ('error' in admission) return admission;
-    const { job } = admission;
-    const delay = this.delay(account, this.options.latency.getMs);
-    job.startedAt = this.clock.now();
-    job.estimatedDoneAt = job.startedAt + delay;
-    let timer: ClockTimer | undefined;
-    const run = () => {
-      timer?.cancel();
-      if (job.finished) return;
-      if (account.state === 'signedOut') {
-        job.finish(format.failed('linkedinAccountSignedOut'), this.clock.now());
-        return;
-      }
-      const entries = reads.map(({ channel, person, since }): ReadEntry => {
-        const key = personRef(person).key;
-        const thread = account.synced[channel].has(key) ? account.threads[channel].get(key) : undefined;
-        const data = thread?.since(since === undefined ? undefined : Date.parse(since));
-        return { channel, person, since, data };
-      });
-      job.finish(format.read(entries), this.clock.now());
-    };
-    if (delay === 0) run();
-    else {
-      timer = this.clock.setTimer(job.estimatedDoneAt, run);
-      job.expedite = run;
-    }
-    return { job };
+  submitGet(account: Account, reads: readonly ReadTarget[], accountApiToken?: string): Result<Job, Refusal> {
+    const admission = this.admit(account, 'get', accountApiToken);
+    if (!admission.ok) return admission;
+    runRead(this, admission.value, reads, this.delay(account, this.options.latency.getMs));
+    return admission;
   }
 
   /**
-   * Ends a job that has not finished, with `outcome` (a cancelled workflow): a sync stops before its next
-   * person, and persons it already synced stay synced. False when the job had already finished.
+   * Ends a job that has not finished as `cancelled` (a cancelled workflow): a sync stops before its next person,
+   * and persons it already synced stay synced. False when the job had already finished.
    */
-  cancel(job: Job, outcome: JobOutcome): boolean {
+  cancel(job: Job): boolean {
     if (job.finished) return false;
-    job.finish(outcome, this.clock.now());
+    job.finish({ kind: 'cancelled' }, this.clock.now());
     return true;
   }
 
@@ -395,31 +258,22 @@ export class World {
   }
 
   /** Account state first, then the limit on uncompleted requests; the job starts as queued. */
-  private admit(account: Account, kind: Job['kind']): Admission {
-    if (account.state === 'noSeats') return { error: 'noActiveSeats' };
+  private admit(account: Account, kind: Job['kind'], accountApiToken: string | undefined): Result<Job, Refusal> {
+    if (account.state === 'noSeats') return fail({ reason: 'noSeats' });
     if (account.uncompleted.size >= this.options.maxUncompleted) {
       let earliest = Number.POSITIVE_INFINITY;
       for (const job of account.uncompleted) earliest = Math.min(earliest, job.estimatedDoneAt);
       const seconds = Number.isFinite(earliest) ? Math.ceil((earliest - this.clock.now()) / 1000) : 1;
-      return { error: 'tooManyRequests', retryAfterSeconds: Math.max(1, seconds) };
+      return fail({ reason: 'tooManyRequests', retryAfterSeconds: Math.max(1, seconds) });
     }
-    const job = new Job(kind, account, this.clock.now());
+    const job = new Job(kind, account, this.clock.now(), accountApiToken);
     account.uncompleted.add(job);
     job.onFinish(() => account.uncompleted.delete(job));
-    return { job };
+    return ok(job);
   }
 
   private delay(account: Account, baseMs: number): number {
     if (this.options.speed === 0) return 0;
     return Math.round(account.random.jittered(baseMs, this.options.latency.jitter) * this.options.speed);
   }
-}
-
-/** Whether any listed account accepts this API token (one that accepts any token included). */
-function acceptedAnywhere(
-  listed: ReadonlyMap<string, { apiTokens: ReadonlySet<string> | undefined }>,
-  token: string,
-): boolean {
-  for (const spec of listed.values()) if (!spec.apiTokens || spec.apiTokens.has(token)) return true;
-  return false;
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { E1_FORMAT } from '../../src/server/e1/format.js';
 import { person, START_MS, testMock } from '../support/helpers.js';
 import { readThread, scenarioMock, syncLong, syncResults } from './support.js';
 
@@ -146,8 +145,8 @@ describe('scenario: threads', () => {
       person: person(slug),
     }));
     const account = mock.world.account('acc-1');
-    const admission = mock.world.submitSynchronize(account, targets, E1_FORMAT);
-    if (!('job' in admission)) throw new Error(admission.error);
+    const admission = mock.world.submitSynchronize(account, targets);
+    if (!admission.ok) throw new Error(admission.error.reason);
     const synced = () => [...account.synced.standard];
     mock.clock.advance(1500);
     expect(synced()).toEqual([person('fast-1')]);
@@ -156,8 +155,8 @@ describe('scenario: threads', () => {
     mock.clock.advance(1);
     expect(synced()).toEqual([person('fast-1'), person('slow')]);
     mock.clock.advance(1499);
-    expect(admission.job.finished).toBe(false);
+    expect(admission.value.finished).toBe(false);
     mock.clock.advance(1);
-    expect(admission.job.finishedAt).toBe(START_MS + 33_000);
+    expect(admission.value.finishedAt).toBe(START_MS + 33_000);
   });
 });
