@@ -21,13 +21,17 @@ export type BodyText = { text: string } | { tooLarge: true };
 /** @deprecated `Result<T>` of `core/issue.js`. */
 export type Parsed<T> = { value: T } | { issues: Issue[] };
 
-/** The journal's hook of a request, for the old `readBodyText(request, …)` that is not given the context. */
-const bodyHooks = new WeakMap<Request, (body: BodyResult) => void>();
+/**
+ * Where a request carries the journal's hook, for the old `readBodyText(request, …)` that is not given the context
+ * (a property rather than a WeakMap keyed by requests: ephemerons cost the garbage collector dearly under load).
+ */
+const BODY_HOOK: unique symbol = Symbol('linkedapi-mock onBodyRead');
+type Hooked = Request & { [BODY_HOOK]?: (body: BodyResult) => void };
 
 /** Lets `readBodyText(c.req.raw, …)` tell the request's `onBodyRead` hook, as `readBodyText(c)` does. */
 export function bridgeBodyHook(c: Context<MockEnv>): void {
   const hook = c.get('onBodyRead');
-  if (hook) bodyHooks.set(c.req.raw, hook);
+  if (hook) (c.req.raw as Hooked)[BODY_HOOK] = hook;
 }
 
 /** @deprecated `readBodyText(c, limit)` of `./body.js`. */
@@ -37,7 +41,7 @@ export async function readBodyText(
   incoming?: IncomingMessage,
 ): Promise<BodyText> {
   const body = await readRequestText(request, limit, incoming);
-  bodyHooks.get(request)?.(body);
+  (request as Hooked)[BODY_HOOK]?.(body);
   return body.ok ? { text: body.value } : { tooLarge: true };
 }
 
