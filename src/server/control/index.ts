@@ -9,9 +9,8 @@ import { type ControlContext, createControlOperations, type ControlOperations as
 import { mountControlRoutes } from './routes.js';
 import { controlTokenGuard } from './token.js';
 
-export { type ControlFailure, sendControlFailure } from './failure.js';
-export type { ScenarioSource } from './operations.js';
-export { MAX_SCENARIO_BYTES } from './routes.js';
+export type { ControlFailure } from './failure.js';
+export type { ControlContext, ScenarioSource } from './operations.js';
 
 /** What the control API works on besides the server context. */
 export interface ControlDeps {

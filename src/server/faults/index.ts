@@ -5,7 +5,6 @@ import { mountFaultRoutes } from './routes.js';
 
 export type { FaultAnswer, FaultDialect, FaultedRequest } from './answer.js';
 export { type AddFaultResult, FaultInjector, type FaultInjectorDeps, type FaultRefusal } from './injector.js';
-export { mountFaultRoutes } from './routes.js';
 
 /**
  * Mounts fault injection: the rules of the scenario in `ctx.options` and the middleware that applies them to the

@@ -2,7 +2,7 @@ import type { MockApp, ServerContext } from '../context.js';
 import { RequestJournal } from './journal.js';
 
 export { RequestJournal } from './journal.js';
-export { JOURNAL_BODY_CAP, type JournalFilter, redactToken } from './record.js';
+export type { JournalFilter } from './record.js';
 
 /**
  * Mounts the request journal: the last `options.journalLimit` requests to the public endpoints and to unknown
