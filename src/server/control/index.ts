@@ -44,11 +44,12 @@ export function mountControl(app: MockApp, ctx: ServerContext, deps: ControlDeps
 /*
  * Until `app.ts` mounts the control API with `mountControl` and the test harness reads its `Result`s: the old entry
  * point and the old result shape (`{ ok: value } | { failure }`) under the old names. Then delete `legacy.ts` and
- * these lines, and export the new types under their names:
- *   export type { ControlOperations, ControlResult } from './operations.js'; (ControlResult is in './failure.js')
+ * everything below, and export the new types under these names:
+ *   export type { ControlResult } from './failure.js';
+ *   export type { ControlOperations } from './operations.js';
  */
 
-/** @deprecated The operations as `mountControl` returns them (`Result`s). */
+/** @deprecated The old result shape; `mountControl` returns the operations with `Result`s (`./operations.js`). */
 export type ControlOperations = LegacyControlOperations;
 export type { LegacyControlResult as ControlResult } from './legacy.js';
 
