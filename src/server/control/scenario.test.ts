@@ -22,6 +22,9 @@ describe('a scenario refused by the control API', () => {
     });
     const hint = 'change this setting of the scenario';
     for (const error of [
+      new MockError('invalidOption', '[linkedapi-mock] speed: expected a number >= 0', [
+        { code: 'too_small', path: 'speed', problem: 'expected a number >= 0' },
+      ]),
       new MockError('invalidOption', '[linkedapi-mock] speed: expected a number >= 0'),
       new RangeError('[linkedapi-mock] speed: expected a number >= 0'),
     ]) {

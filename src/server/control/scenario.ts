@@ -39,14 +39,20 @@ export function scenarioFailure(issues: readonly ScenarioIssue[]): Refused {
 
 /** Why loading a scenario threw, as an `invalidScenario` failure; undefined when it is not the scenario's fault. */
 export function scenarioRefused(error: unknown): Refused | undefined {
-  if (error instanceof MockError && error.code === 'invalidScenario') return scenarioFailure(error.issues);
-  const setting =
-    (error instanceof MockError && error.code === 'invalidOption') ||
-    (error instanceof RangeError && error.message.startsWith('[linkedapi-mock]'))
-      ? error.message.replace('[linkedapi-mock] ', '')
-      : undefined;
-  if (setting !== undefined) {
-    return scenarioFailure([{ path: 'scenario', problem: setting, hint: 'change this setting of the scenario' }]);
+  const hint = 'change this setting of the scenario';
+  if (error instanceof MockError) {
+    if (error.code === 'invalidScenario') return scenarioFailure(error.issues);
+    if (error.code !== 'invalidOption') return undefined;
+    // One problem per option, each said as the option and what is wrong with it.
+    const problems =
+      error.issues.length > 0
+        ? error.issues.map((issue) => `${issue.path}: ${issue.problem}`)
+        : [error.message.replace('[linkedapi-mock] ', '')];
+    return scenarioFailure(problems.map((problem) => ({ path: 'scenario', problem, hint })));
+  }
+  // The loader's and the options' errors before the one error model (`ScenarioError`, a prefixed `RangeError`).
+  if (error instanceof RangeError && error.message.startsWith('[linkedapi-mock]')) {
+    return scenarioFailure([{ path: 'scenario', problem: error.message.replace('[linkedapi-mock] ', ''), hint }]);
   }
   return error instanceof ScenarioError ? scenarioFailure(error.issues) : undefined;
 }

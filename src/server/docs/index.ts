@@ -7,7 +7,7 @@ import { requestOrigin } from '../http/origin.js';
 
 export interface DocsOptions {
   /** The configured public origin; the document's `servers[0].url` is this, else the request's origin. */
-  publicUrl: string | undefined;
+  publicUrl?: string | undefined;
 }
 
 /** The files of swagger-ui-dist that `/docs` needs, each served at `/docs/assets/<file>`. */
