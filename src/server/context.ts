@@ -31,6 +31,4 @@ export interface ServerContext {
   clock: VirtualClock;
   /** The options in force; replaced in place when a scenario is loaded. */
   options: ResolvedOptions;
-  /** The releases of held requests (long polls, fault delays): the server calls them all on shutdown and on a scenario load. */
-  held: Set<() => void>;
 }

@@ -4,7 +4,7 @@ import { endpointNamed, endpointPath } from '../../src/contracts/endpoints.js';
 import { honoPath } from '../../src/contracts/route.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { createMockServer } from '../../src/server/app.js';
-import type { MockEnv, ServerContext } from '../../src/server/context.js';
+import type { MockEnv } from '../../src/server/context.js';
 import { mountControl } from '../../src/server/control/index.js';
 import { mountDocs } from '../../src/server/docs/index.js';
 import { mountFaults } from '../../src/server/faults/index.js';
@@ -22,7 +22,8 @@ function mountedApp() {
     scenario: { faults: [{ name: 'down', endpoint: 'get', first: 1, status: 503 }] },
   });
   const app = new Hono<MockEnv>();
-  const ctx: ServerContext = { world: server.world, clock: server.clock, options: server.options, held: new Set() };
+  const held = { releases: new Set<() => void>() } as Parameters<typeof mountFaults>[1]['held'];
+  const ctx = { world: server.world, clock: server.clock, options: server.options, held };
   const journal = mountJournal(app, ctx);
   const faults = mountFaults(app, ctx);
   mountSelfCheck(app, ctx);
