@@ -18,8 +18,10 @@ export type { ResultHandling } from './result-handling.js';
 
 /** @deprecated `BodyText` of `./body.js` (a `Result`). */
 export type BodyText = { text: string } | { tooLarge: true };
+/** An issue as the old helpers' callers may make them: `code` optional. */
+type LegacyIssue = Omit<Issue, 'code'> & { code?: string };
 /** @deprecated `Result<T>` of `core/issue.js`. */
-export type Parsed<T> = { value: T } | { issues: Issue[] };
+export type Parsed<T> = { value: T } | { issues: LegacyIssue[] };
 
 /**
  * Where a request carries the journal's hook, for the old `readBodyText(request, …)` that is not given the context
@@ -45,11 +47,11 @@ export async function readBodyText(
   return body.ok ? { text: body.value } : { tooLarge: true };
 }
 
-const parsed = <T>(result: { ok: true; value: T } | { ok: false; error: Issue[] }): Parsed<T> =>
+const parsed = <T>(result: { ok: true; value: T } | { ok: false; error: LegacyIssue[] }): Parsed<T> =>
   result.ok ? { value: result.value } : { issues: result.error };
 
 /** @deprecated `parseJson` of `./body.js`. */
-export function parseJsonText(text: string, expected = 'a JSON object'): { json: unknown } | { issues: Issue[] } {
+export function parseJsonText(text: string, expected = 'a JSON object'): { json: unknown } | { issues: LegacyIssue[] } {
   const result = parseJson(text, expected);
   return result.ok ? { json: result.value } : { issues: result.error };
 }
