@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Hono } from 'hono';
 import type { Endpoint } from '../contracts/endpoints.js';
 import type { VirtualClock } from '../core/clock.js';
+import type { Result } from '../core/issue.js';
 import type { World } from '../world/world.js';
 import type { HeldRequests } from './http/hold.js';
 import type { ResolvedOptions } from './options.js';
@@ -13,8 +14,8 @@ import type { ResolvedOptions } from './options.js';
 export interface MockVariables {
   /** The public endpoint the request matched (from the endpoint table), set by the first middleware; absent for the mock's own routes and unknown paths. */
   endpoint: Endpoint | undefined;
-  /** Told once the body has been read (the journal sets it; the body reader calls it). */
-  onBodyRead: ((body: { text: string } | { tooLarge: true }) => void) | undefined;
+  /** Told once the body has been read: its text, or `tooLarge` (the journal sets it; `readBodyText(c)` calls it). */
+  onBodyRead: ((body: Result<string, 'tooLarge'>) => void) | undefined;
 }
 
 /** The Hono environment of the mock's app: its variables, and over a socket the Node message (`c.env.incoming`). */

@@ -1,18 +1,18 @@
 import type { Context } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
-import { faultEndpoint } from '../../src/server/faults/answers.js';
+import { endpointNamed } from '../../src/contracts/endpoints.js';
 import { person, SYNC, tokens } from '../support/helpers.js';
-import { call, e4Tokens, faultMock, injectedE1, injectedE4, syncOf } from './support.js';
+import { call, e4Tokens, faultEndpointOf, faultMock, injectedE1, injectedE4, syncOf } from './support.js';
 
 describe('matching by endpoint', () => {
-  it('names each public endpoint, and nothing else', () => {
-    expect(faultEndpoint('POST', '/account/conversations.synchronize')).toBe('synchronize');
-    expect(faultEndpoint('POST', '/account/conversations.get')).toBe('get');
-    expect(faultEndpoint('GET', '/account/results/abc')).toBe('result');
-    expect(faultEndpoint('POST', '/workflows')).toBe('workflows');
-    expect(faultEndpoint('GET', '/workflows/wf-1')).toBe('workflowStatus');
-    expect(faultEndpoint('DELETE', '/workflows/wf-1')).toBe('workflowStatus');
-    expect(faultEndpoint('POST', '/conversations/poll')).toBe('poll');
+  it('names each public endpoint, and nothing else', async () => {
+    expect(await faultEndpointOf('POST', '/account/conversations.synchronize')).toBe('synchronize');
+    expect(await faultEndpointOf('POST', '/account/conversations.get')).toBe('get');
+    expect(await faultEndpointOf('GET', '/account/results/abc')).toBe('result');
+    expect(await faultEndpointOf('POST', '/workflows')).toBe('workflows');
+    expect(await faultEndpointOf('GET', '/workflows/wf-1')).toBe('workflowStatus');
+    expect(await faultEndpointOf('DELETE', '/workflows/wf-1')).toBe('workflowStatus');
+    expect(await faultEndpointOf('POST', '/conversations/poll')).toBe('poll');
     for (const [method, path] of [
       ['GET', '/__mock/health'],
       ['GET', '/__mock/faults'],
@@ -27,7 +27,7 @@ describe('matching by endpoint', () => {
       ['GET', '/conversations/poll'],
       ['POST', '/nowhere'],
     ]) {
-      expect(faultEndpoint(method as string, path as string), `${method} ${path}`).toBeUndefined();
+      expect(await faultEndpointOf(method as string, path as string), `${method} ${path}`).toBeUndefined();
     }
   });
 
@@ -142,6 +142,7 @@ describe('the request path', () => {
     const c = {
       req: { method: 'POST', path: '/account/conversations.get', header: () => 'acc-1', raw: { clone } },
       env: {},
+      get: (key: string) => (key === 'endpoint' ? endpointNamed('get') : undefined),
     } as unknown as Context;
     await mock.faults.middleware(c, async () => {});
     expect(clone).not.toHaveBeenCalled();
@@ -163,6 +164,7 @@ describe('the request path', () => {
         },
       },
       env: {},
+      get: (key: string) => (key === 'endpoint' ? endpointNamed('get') : undefined),
     } as unknown as Context;
     const next = vi.fn(async () => {});
     await mock.faults.middleware(c, next);

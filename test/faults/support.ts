@@ -1,3 +1,4 @@
+import { FAULT_TARGETS } from '../../src/contracts/endpoints.js';
 import type { FaultRule } from '../../src/contracts/mock/scenario.js';
 import type { MockOptions } from '../../src/server/options.js';
 import { e4Tokens } from '../e4/support.js';
@@ -74,3 +75,15 @@ export const injectedE4 = (name: string, status: number) => ({
   success: false,
   error: { type: 'injectedFault', message: `linkedapi-mock fault ${name} answered HTTP ${status}.` },
 });
+
+/**
+ * The fault endpoint (what a rule's `endpoint` names) a request goes to, seen from outside: a mock with one rule
+ * per endpoint, none of which ever fires, answers the request; the rules it counted on name it (undefined: none).
+ */
+export async function faultEndpointOf(method: string, path: string): Promise<string | undefined> {
+  const rules = FAULT_TARGETS.map((endpoint) => ({ name: endpoint, endpoint, probability: 0, status: 503 }));
+  const mock = faultMock(rules);
+  await call(mock, method, path, tokens());
+  const counted = mock.faults.list().filter((rule) => rule.matched > 0);
+  return counted.length === 0 ? undefined : counted.map((rule) => rule.name).join(' and ');
+}

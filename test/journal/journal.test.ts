@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactToken } from '../../src/server/journal/index.js';
+import { redactToken } from '../../src/server/journal/record.js';
 import { control, controlMock, expectControlError, flush, GET, person, SYNC } from '../control/support.js';
 
 const ACCOUNT = 'acc-secret-identification-7f3a9c';

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Context, Hono } from 'hono';
-import { requestOrigin } from '../http/request.js';
+import type { Context, Env, Hono } from 'hono';
+import type { MockApp, ServerContext } from '../context.js';
+import { requestOrigin } from '../http/origin.js';
 
 export interface DocsOptions {
   /** The configured public origin; the document's `servers[0].url` is this, else the request's origin. */
-  publicUrl: string | undefined;
+  publicUrl?: string | undefined;
 }
 
 /** The files of swagger-ui-dist that `/docs` needs, each served at `/docs/assets/<file>`. */
@@ -37,19 +38,25 @@ SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true
 `;
 
 /**
- * Serves the mock's documentation: `GET /openapi.json` and `GET /openapi.yaml` (the OpenAPI 3.1 document, with
- * the request's origin as its server) and `GET /docs` (Swagger UI, from the installed swagger-ui-dist: no
- * network needed). The document and the files load on first request, so they cost a server nothing until then.
+ * Mounts the mock's documentation: `GET /openapi.json` and `GET /openapi.yaml` (the OpenAPI 3.1 document, with
+ * `options.publicUrl`, else the request's origin, as its server) and `GET /docs` (Swagger UI, from the installed
+ * swagger-ui-dist: no network needed). The document and the files load on first request, so they cost a server
+ * nothing until then.
  *
  * @example
- * registerDocs(app, { publicUrl: options.publicUrl });
+ * mountDocs(app, ctx);
  * await app.request('/openapi.json'); // 200, servers: [{ url: 'http://localhost' }]
  */
-export function registerDocs(app: Hono, options: DocsOptions): void {
+export function mountDocs(app: MockApp, ctx: ServerContext): void {
+  registerDocs(app, ctx.options);
+}
+
+/** @deprecated `mountDocs(app, ctx)`. `options` is read on each request (the options in force). */
+export function registerDocs<E extends Env>(app: Hono<E>, options: DocsOptions): void {
   const documents = new Map<string, Promise<string>>();
   const assets = new Map<string, Promise<Buffer>>();
 
-  const document = (c: Context, format: 'json' | 'yaml') => {
+  const document = (c: Context<E>, format: 'json' | 'yaml') => {
     const origin = requestOrigin(c.req.raw, options.publicUrl);
     const key = `${format} ${origin}`;
     let text = documents.get(key);

@@ -1,78 +1,34 @@
-import type { Context, Hono } from 'hono';
-import { sendControlFailure } from '../control/index.js';
-import { controlFailure, invalidRequest } from '../control/ops.js';
-import { MAX_BODY_BYTES, parseJsonText, readBodyText } from '../http/request.js';
-import type { FaultInjector } from './injector.js';
+import type { Hono } from 'hono';
+import type { MockApp, ServerContext } from '../context.js';
+import { FaultInjector } from './injector.js';
+import { mountFaultRoutes } from './routes.js';
 
-const JSON_HEADERS = { 'content-type': 'application/json' } as const;
+export type { FaultAnswer, FaultDialect, FaultedRequest } from './answer.js';
+export { type AddFaultResult, FaultInjector, type FaultInjectorDeps, type FaultRefusal } from './injector.js';
 
-const send = (c: Context, status: number, value: unknown) => c.body(JSON.stringify(value), status as 200, JSON_HEADERS);
-
-/** Runs `handle` when the request has no query parameters (these routes take none), else refuses it. */
-const withoutQuery = (handle: (c: Context) => Response | Promise<Response>) => (c: Context) => {
-  const keys = [...new Set(new URL(c.req.url).searchParams.keys())];
-  if (keys.length === 0) return handle(c);
-  const issues = keys.map((key) => ({
-    path: `query.${key}`,
-    problem: 'unknown query parameter (this route takes none)',
-  }));
-  return sendControlFailure(c, invalidRequest(issues).failure);
-};
-
-const known = (names: string[]) => (names.length === 0 ? 'there are no faults' : `faults: ${names.join(', ')}`);
+/** Where a delay's release goes (`ServerContext.held`, the held-request registry): the server calls them all on shutdown. */
+export interface HeldReleases {
+  readonly releases: Set<() => void>;
+}
 
 /**
- * Mounts the fault control routes: `GET /__mock/faults` (the rules with their counters), `POST /__mock/faults`
- * (add one rule, the shape of an entry of a scenario's `faults`), `DELETE /__mock/faults/{name}` and
- * `DELETE /__mock/faults` (all). Errors in the control API's envelope; the control token, when the mock has
- * one, is checked by the guard of every `/__mock/*` route (`registerControl`, registered first).
+ * Mounts fault injection: the rules of the scenario in `ctx.options` and the middleware that applies them to the
+ * public endpoints. Mount it after the journal (which records what a fault answered) and before the self-check
+ * (an injected answer lies outside the route contracts by design). With no rules the middleware only calls
+ * `next()`. Its control routes (`/__mock/faults`) are part of the control API: `mountControl` mounts them.
  *
  * @example
- * registerFaultRoutes(app, faults);
- * // curl -d '{"name":"flaky","endpoint":"get","every":3,"status":503}' http://127.0.0.1:4010/__mock/faults
+ * const faults = mountFaults(app, ctx);
+ * faults.add({ name: 'flaky', endpoint: 'get', every: 3, status: 503 });
  */
+export function mountFaults(app: MockApp, ctx: ServerContext & { held: HeldReleases }): FaultInjector {
+  const faults = new FaultInjector({ clock: ctx.clock, options: ctx.options, held: ctx.held.releases });
+  faults.load(ctx.options.scenario);
+  app.use(faults.middleware);
+  return faults;
+}
+
+/** @deprecated `mountFaultRoutes`, which `mountControl` calls; kept until `app.ts` mounts the control API with it. */
 export function registerFaultRoutes(app: Hono, faults: FaultInjector): void {
-  app.get(
-    '/__mock/faults',
-    withoutQuery(function listFaults(c) {
-      return send(c, 200, { faults: faults.list() });
-    }),
-  );
-
-  app.post(
-    '/__mock/faults',
-    withoutQuery(async function addFault(c) {
-      const text = await readBodyText(c.req.raw, MAX_BODY_BYTES);
-      if ('tooLarge' in text) {
-        const message = `the body is larger than the ${MAX_BODY_BYTES} byte limit; nothing changed`;
-        return sendControlFailure(c, controlFailure('bodyTooLarge', message).failure);
-      }
-      const json = parseJsonText(text.text, 'a fault rule (a JSON object)');
-      if ('issues' in json) return sendControlFailure(c, invalidRequest(json.issues).failure);
-      const added = faults.add(json.json);
-      if ('fault' in added) return send(c, 201, added);
-      if (added.error === 'invalidFault') return sendControlFailure(c, invalidRequest(added.issues).failure);
-      const path = `/__mock/faults/${encodeURIComponent(added.name)}`;
-      const message = `there is already a fault named ${added.name}: remove it first (DELETE ${path}) or give this one another name; nothing changed`;
-      return sendControlFailure(c, controlFailure('faultExists', message).failure);
-    }),
-  );
-
-  app.delete(
-    '/__mock/faults',
-    withoutQuery(function clearFaults(c) {
-      return send(c, 200, { removed: faults.clear() });
-    }),
-  );
-
-  app.delete(
-    '/__mock/faults/:name',
-    withoutQuery(function removeFault(c) {
-      const name = c.req.param('name') ?? '';
-      const removed = faults.remove(name);
-      if (removed) return send(c, 200, { removed });
-      const message = `there is no fault named ${name} (${known(faults.names())}); list them with GET /__mock/faults`;
-      return sendControlFailure(c, controlFailure('faultNotFound', message).failure);
-    }),
-  );
+  mountFaultRoutes(app as unknown as MockApp, faults);
 }

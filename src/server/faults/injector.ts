@@ -1,20 +1,18 @@
 import type { Context, MiddlewareHandler, Next } from 'hono';
+import type { Endpoint } from '../../contracts/endpoints.js';
 import type { FaultListing } from '../../contracts/mock/faults.js';
 import type { FaultRule, Scenario } from '../../contracts/mock/scenario.js';
 import type { VirtualClock } from '../../core/clock.js';
+import { fail, type Issue, ok, type Result } from '../../core/issue.js';
 import { deriveSeed, SeededRandom } from '../../core/random.js';
 import { type FaultSpec, faultSpecs } from '../../scenarios/compile.js';
-import { parseScenarioData, type ScenarioIssue } from '../../scenarios/load.js';
-import { incomingOf, MAX_BODY_BYTES, readBodyText } from '../http/request.js';
-import {
-  ENDPOINT_DIALECT,
-  errorAnswer,
-  type FaultAnswer,
-  type FaultEndpoint,
-  faultEndpoint,
-  personsNamed,
-  statusAnswer,
-} from './answers.js';
+import { parseScenarioData } from '../../scenarios/load.js';
+import type { MockEnv } from '../context.js';
+import { scenarioOutcome } from '../control/scenario.js';
+import { incomingOf, MAX_BODY_BYTES, readRequestText } from '../http/body.js';
+import { pathParams, requestEndpoint } from '../http/endpoint.js';
+import { ENDPOINT_DIALECT, errorAnswer, type FaultAnswer, statusAnswer } from './answer.js';
+import { personsNamed } from './persons.js';
 
 /** A rule in force: as given (named), compiled, with its counters and its own seeded source. */
 interface ActiveFault {
@@ -27,7 +25,7 @@ interface ActiveFault {
 
 /** The endpoint of a request and the rules that may match it (by endpoint and account), in order. */
 interface Matching {
-  endpoint: FaultEndpoint;
+  endpoint: Endpoint;
   rules: ActiveFault[];
 }
 
@@ -40,18 +38,14 @@ export interface FaultInjectorDeps {
   held: Set<() => void>;
 }
 
-/** A problem with a rule given to `add`: where in the rule (`body`: the rule itself), what, what to do. */
-export interface FaultIssue {
-  path: string;
-  problem: string;
-  hint?: string;
-}
+/**
+ * Why `add` refused a rule: its problems (each located in the rule, `body` for the rule itself, with a hint), or
+ * the rule of that name already in force.
+ */
+export type FaultRefusal = { type: 'invalidFault'; issues: Issue[] } | { type: 'faultExists'; name: string };
 
-/** The rule added, or why not. */
-export type AddFaultResult =
-  | { fault: FaultListing }
-  | { error: 'invalidFault'; issues: FaultIssue[] }
-  | { error: 'faultExists'; name: string };
+/** The rule added (as listed), or why not. */
+export type AddFaultResult = Result<FaultListing, FaultRefusal>;
 
 /**
  * Fault rules in force on a mock: matched against each API request (endpoint, account, person), triggered
@@ -91,16 +85,16 @@ export class FaultInjector {
   add(input: unknown): AddFaultResult {
     // Checked as the one fault of a scenario with the same accounts: the problems and hints of a scenario file.
     const accounts = this.accounts && [...this.accounts].map((identificationToken) => ({ identificationToken }));
-    const parsed = parseScenarioData({ ...(accounts && { accounts }), faults: [input] });
-    if ('issues' in parsed) return { error: 'invalidFault', issues: parsed.issues.map(ruleIssue) };
-    const rule = parsed.scenario.faults?.[0] as FaultRule;
-    if (rule.name !== undefined && this.find(rule.name)) return { error: 'faultExists', name: rule.name };
+    const parsed = scenarioOutcome(parseScenarioData({ ...(accounts && { accounts }), faults: [input] }));
+    if (!parsed.ok) return fail({ type: 'invalidFault', issues: parsed.error.map(ruleIssue) });
+    const rule = parsed.value.faults?.[0] as FaultRule;
+    if (rule.name !== undefined && this.find(rule.name)) return fail({ type: 'faultExists', name: rule.name });
     let n = this.rules.length;
     while (rule.name === undefined && this.find(`fault-${n}`)) n++;
     const named = { ...rule, name: rule.name ?? `fault-${n}` };
     const active = this.activate(named, faultSpecs([named])[0] as FaultSpec);
     this.rules = [...this.rules, active];
-    return { fault: listing(active) };
+    return ok(listing(active));
   }
 
   /** Removes the rule named `name`; returns it with its final counters, or undefined when there is none. */
@@ -129,7 +123,7 @@ export class FaultInjector {
   }
 
   /** The Hono middleware that applies the rules. With none, it only calls `next()`. */
-  readonly middleware: MiddlewareHandler = (c, next) => {
+  readonly middleware: MiddlewareHandler<MockEnv> = (c, next) => {
     if (this.rules.length === 0) return next();
     let matching: Matching | undefined;
     try {
@@ -151,12 +145,12 @@ export class FaultInjector {
   }
 
   /** The rules that may match the request by endpoint and account; undefined when none does. */
-  private candidates(c: Context): Matching | undefined {
-    const endpoint = faultEndpoint(c.req.method, c.req.path);
+  private candidates(c: Context<MockEnv>): Matching | undefined {
+    const endpoint = requestEndpoint(c);
     if (endpoint === undefined) return undefined;
     let account: string | undefined;
     const rules = this.rules.filter(({ spec }) => {
-      if (spec.endpoint !== 'any' && spec.endpoint !== endpoint) return false;
+      if (spec.endpoint !== 'any' && spec.endpoint !== endpoint.fault) return false;
       if (spec.account === undefined) return true;
       account ??= c.req.header('identification-token')?.trim() ?? '';
       return spec.account === account;
@@ -164,7 +158,7 @@ export class FaultInjector {
     return rules.length === 0 ? undefined : { endpoint, rules };
   }
 
-  private async inject(c: Context, next: Next, matching: Matching): Promise<Response | undefined> {
+  private async inject(c: Context<MockEnv>, next: Next, matching: Matching): Promise<Response | undefined> {
     let chosen: ActiveFault | undefined;
     try {
       chosen = await this.choose(c, matching);
@@ -189,12 +183,12 @@ export class FaultInjector {
   }
 
   /** Counts the request on every rule it matches; the first whose trigger fires is the one applied. */
-  private async choose(c: Context, { endpoint, rules }: Matching): Promise<ActiveFault | undefined> {
+  private async choose(c: Context<MockEnv>, { endpoint, rules }: Matching): Promise<ActiveFault | undefined> {
     let persons: Set<string> | undefined;
     if (rules.some(({ spec }) => spec.personKey !== undefined)) {
-      // Read from a copy, so that the endpoint still reads the body; only when a rule names a person.
-      const text = await readBodyText(c.req.raw.clone(), MAX_BODY_BYTES);
-      persons = 'text' in text ? personsNamed(text.text, ENDPOINT_DIALECT[endpoint]) : new Set();
+      // Read from a copy (telling nobody), so that the endpoint still reads the body; only when a rule names a person.
+      const text = await readRequestText(c.req.raw.clone(), MAX_BODY_BYTES);
+      persons = text.ok ? personsNamed(text.value, ENDPOINT_DIALECT[endpoint.fault]) : new Set();
     }
     let chosen: ActiveFault | undefined;
     for (const active of rules) {
@@ -225,7 +219,7 @@ export class FaultInjector {
   }
 
   /** The answer of the rule's effect; undefined (pass the request on) for a delay alone. */
-  private respond(c: Context, spec: FaultSpec, endpoint: FaultEndpoint): Response | undefined {
+  private respond(c: Context<MockEnv>, spec: FaultSpec, endpoint: Endpoint): Response | undefined {
     const { effect } = spec;
     if (effect === undefined) return undefined;
     if ('reset' in effect) {
@@ -235,7 +229,14 @@ export class FaultInjector {
       // Never written (the socket is gone); 444 is nginx's "closed without an answer", for anyone who logs it.
       return new Response(null, { status: 444, headers: { 'x-linkedapi-mock-fault': spec.name } });
     }
-    const request = { fault: spec.name, endpoint, method: c.req.method, path: c.req.path };
+    const { path } = c.req;
+    const request = {
+      fault: spec.name,
+      endpoint: endpoint.fault,
+      method: c.req.method,
+      path,
+      params: pathParams(endpoint, path),
+    };
     const answer: FaultAnswer =
       'error' in effect
         ? errorAnswer(effect.error, request, this.deps.options.errorHttpStatus)
@@ -258,12 +259,13 @@ function listing({ rule, matched, applied }: ActiveFault): FaultListing {
 }
 
 /** A problem of `faults[0]` in the wrapping scenario, located in the rule itself. */
-function ruleIssue({ path, problem, hint }: ScenarioIssue): FaultIssue {
+function ruleIssue({ code = 'invalid', path, problem, hint }: Omit<Issue, 'code'> & { code?: string }): Issue {
   if (path !== 'faults[0]' || !problem.startsWith('expected')) {
-    return { path: path === 'faults[0]' ? 'body' : path.replace(/^faults\[0\]\./, ''), problem, hint };
+    return { code, path: path === 'faults[0]' ? 'body' : path.replace(/^faults\[0\]\./, ''), problem, hint };
   }
   // The rule is not an object: the loader's hint speaks of YAML; this one of the JSON to send.
   return {
+    code,
     path: 'body',
     problem,
     hint: 'send one rule as a JSON object, such as {"endpoint": "get", "every": 3, "status": 503}',

@@ -1,166 +1,73 @@
+/*
+ * The body and header helpers as they were called before the house was restructured, kept only until the E1 and
+ * E4 handlers call the new ones (`./body.js`: `readBodyText(c)`, `parseJson`, `validate`, `parseBody` returning a
+ * `Result`; `./result-handling.js`; `./origin.js`). Nothing else uses this file: delete it then, with the
+ * `bridgeBodyHook(c)` line of the journal's middleware.
+ */
 import type { IncomingMessage } from 'node:http';
+import type { Context } from 'hono';
 import type { z } from 'zod';
-import { RESULT_HANDLING_MODES, type ResultHandlingMode } from '../../contracts/e1/requests.js';
-import { type InputIssue, toInputIssues } from '../../core/issues.js';
+import type { Issue } from '../../core/issue.js';
+import type { MockEnv } from '../context.js';
+import { type BodyText as BodyResult, validate as check, MAX_BODY_BYTES, parseJson, readRequestText } from './body.js';
+import { parseResultHandling as checkResultHandling, type ResultHandling } from './result-handling.js';
 
-/** Bodies larger than this are refused with 413. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { BODY_TOO_LARGE, incomingOf, MAX_BODY_BYTES, MAX_LISTED_ISSUES } from './body.js';
+export { requestOrigin } from './origin.js';
+export type { ResultHandling } from './result-handling.js';
 
+/** @deprecated `BodyText` of `./body.js` (a `Result`). */
 export type BodyText = { text: string } | { tooLarge: true };
-
-/** The problem a body over `MAX_BODY_BYTES` is refused with (HTTP 413). */
-export const BODY_TOO_LARGE: InputIssue = {
-  path: 'body',
-  problem: `larger than the ${MAX_BODY_BYTES} byte (1 MiB) limit`,
-};
-
-/** At most this many problems are listed in one error message. */
-export const MAX_LISTED_ISSUES = 20;
-
-/** The Node message a request came in as, when @hono/node-server serves it over a socket (else undefined). */
-export function incomingOf(c: { env: unknown }): IncomingMessage | undefined {
-  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-}
-
-/** Told when a request's body has been read (the request journal); at most one per request. */
-export interface BodyObserver {
-  bodyRead(body: BodyText): void;
-}
-
-/** Where a request carries its observer: `readBodyText` tells it, so that nobody reads a body twice. */
-export const BODY_OBSERVER: unique symbol = Symbol('linkedapi-mock body observer');
-
-/** Sets the observer `readBodyText` tells when it has read this request's body. */
-export function observeBody(request: Request, observer: BodyObserver): void {
-  (request as Request & { [BODY_OBSERVER]?: BodyObserver })[BODY_OBSERVER] = observer;
-}
+/** An issue as the old helpers' callers may make them: `code` optional. */
+type LegacyIssue = Omit<Issue, 'code'> & { code?: string };
+/** @deprecated `Result<T>` of `core/issue.js`. */
+export type Parsed<T> = { value: T } | { issues: LegacyIssue[] };
 
 /**
- * Reads a request body as UTF-8, stopping as soon as it passes `limit` bytes. `incoming`: the Node message the
- * request came in as (over a socket). Node's HTTP parser delivers exactly the declared `content-length` bytes,
- * so a body declared within the limit is read in one piece straight off it (the fast path: no web stream).
+ * Where a request carries the journal's hook, for the old `readBodyText(request, …)` that is not given the context
+ * (a property rather than a WeakMap keyed by requests: ephemerons cost the garbage collector dearly under load).
  */
+const BODY_HOOK: unique symbol = Symbol('linkedapi-mock onBodyRead');
+type Hooked = Request & { [BODY_HOOK]?: (body: BodyResult) => void };
+
+/** Lets `readBodyText(c.req.raw, …)` tell the request's `onBodyRead` hook, as `readBodyText(c)` does. */
+export function bridgeBodyHook(c: Context<MockEnv>): void {
+  const hook = c.get('onBodyRead');
+  if (hook) (c.req.raw as Hooked)[BODY_HOOK] = hook;
+}
+
+/** @deprecated `readBodyText(c, limit)` of `./body.js`. */
 export async function readBodyText(
   request: Request,
   limit = MAX_BODY_BYTES,
   incoming?: IncomingMessage,
 ): Promise<BodyText> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) return observed(request, { tooLarge: true });
-  if (incoming && declared !== null && !incoming.readableDidRead)
-    return observed(request, { text: await readIncoming(incoming) });
-  // The declared length only refuses early: an in-process request's header may understate its body.
-  if (!request.body) return observed(request, { text: await request.text() });
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return observed(request, { tooLarge: true });
-    }
-    chunks.push(value);
-  }
-  return observed(request, { text: Buffer.concat(chunks).toString('utf8') });
+  const body = await readRequestText(request, limit, incoming);
+  (request as Hooked)[BODY_HOOK]?.(body);
+  return body.ok ? { text: body.value } : { tooLarge: true };
 }
 
-function observed(request: Request, body: BodyText): BodyText {
-  (request as Request & { [BODY_OBSERVER]?: BodyObserver })[BODY_OBSERVER]?.bodyRead(body);
-  return body;
+const parsed = <T>(result: { ok: true; value: T } | { ok: false; error: LegacyIssue[] }): Parsed<T> =>
+  result.ok ? { value: result.value } : { issues: result.error };
+
+/** @deprecated `parseJson` of `./body.js`. */
+export function parseJsonText(text: string, expected = 'a JSON object'): { json: unknown } | { issues: LegacyIssue[] } {
+  const result = parseJson(text, expected);
+  return result.ok ? { json: result.value } : { issues: result.error };
 }
 
-/** The whole body of a Node message, as UTF-8; rejects if the client goes away first. */
-function readIncoming(incoming: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const onData = (chunk: Buffer) => chunks.push(chunk);
-    const onEnd = () => {
-      cleanup();
-      resolve((chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8'));
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(error);
-    };
-    const onClose = () => onError(new Error('Client connection prematurely closed.'));
-    const cleanup = () => {
-      incoming.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
-    };
-    incoming.on('data', onData).once('end', onEnd).once('error', onError).once('close', onClose);
-  });
-}
-
-export type Parsed<T> = { value: T } | { issues: InputIssue[] };
-
-/** JSON text → the value it holds, or what is wrong with it. */
-export function parseJsonText(text: string, expected = 'a JSON object'): { json: unknown } | { issues: InputIssue[] } {
-  if (text.trim() === '') {
-    return { issues: [{ path: 'body', problem: `expected ${expected}, got an empty body` }] };
-  }
-  try {
-    return { json: JSON.parse(text) };
-  } catch (error) {
-    return { issues: [{ path: 'body', problem: `expected valid JSON (${(error as Error).message})` }] };
-  }
-}
-
-/** A parsed JSON value → a value of `schema`, or the list of what is wrong with it (paths under `body`). */
+/** @deprecated `validate` of `./body.js`. */
 export function validate<S extends z.ZodType>(json: unknown, schema: S): Parsed<z.infer<S>> {
-  // `reportInput` (the offending values, for the messages) costs zod its fast path: ask for it only to
-  // describe a body already found invalid.
-  const result = schema.safeParse(json);
-  if (result.success) return { value: result.data };
-  const issues = toInputIssues(schema.safeParse(json, { reportInput: true }).error?.issues ?? result.error.issues);
-  return {
-    issues: issues.map((issue) => (issue.path.startsWith('[') ? { ...issue, path: `body${issue.path}` } : issue)),
-  };
+  return parsed(check(json, schema));
 }
 
-/** JSON text → a value of `schema`, or the list of what is wrong with it. */
+/** @deprecated `parseBody` of `./body.js`. */
 export function parseBody<S extends z.ZodType>(text: string, schema: S): Parsed<z.infer<S>> {
-  const parsed = parseJsonText(text);
-  return 'issues' in parsed ? parsed : validate(parsed.json, schema);
+  const json = parseJson(text);
+  return json.ok ? validate(json.value, schema) : { issues: json.error };
 }
 
-export interface ResultHandling {
-  mode: ResultHandlingMode;
-  webhookUrl?: string;
-}
-
-/** The `result-handling` and `webhook-url` headers, checked together. */
+/** @deprecated `parseResultHandling` of `./result-handling.js`. */
 export function parseResultHandling(headers: Headers): Parsed<ResultHandling> {
-  const raw = headers.get('result-handling');
-  const webhookUrl = headers.get('webhook-url') ?? undefined;
-  const mode = raw === null ? 'long' : raw.trim();
-  if (!(RESULT_HANDLING_MODES as readonly string[]).includes(mode)) {
-    const problem = `expected one of ${RESULT_HANDLING_MODES.join(', ')} (or no header, which means long), got ${JSON.stringify(raw)}`;
-    return { issues: [{ path: 'result-handling header', problem }] };
-  }
-  if (mode !== 'webhook') {
-    if (webhookUrl === undefined) return { value: { mode: mode as ResultHandlingMode } };
-    return { issues: [{ path: 'webhook-url header', problem: 'only allowed with result-handling: webhook' }] };
-  }
-  if (webhookUrl === undefined) {
-    return { issues: [{ path: 'webhook-url header', problem: 'required with result-handling: webhook' }] };
-  }
-  const url = URL.canParse(webhookUrl) ? new URL(webhookUrl) : undefined;
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    const problem = `expected an absolute http or https URL such as http://127.0.0.1:3000/hooks/linkedapi, got ${JSON.stringify(webhookUrl)}`;
-    return { issues: [{ path: 'webhook-url header', problem }] };
-  }
-  return { value: { mode: 'webhook', webhookUrl } };
-}
-
-/** The origin result links are built on: the configured public URL, else the one the request came in on. */
-export function requestOrigin(request: Request, publicUrl: string | undefined): string {
-  if (publicUrl) return publicUrl;
-  const url = new URL(request.url);
-  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim();
-  const scheme = proto === 'http' || proto === 'https' ? proto : url.protocol.slice(0, -1);
-  const forwardedHost = host && URL.canParse(`http://${host}`) ? new URL(`http://${host}`).host : undefined;
-  return `${scheme}://${forwardedHost ?? url.host}`;
+  return parsed(checkResultHandling(headers));
 }

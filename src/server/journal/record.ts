@@ -1,5 +1,5 @@
 import type { JournalEndpoint, JournalEntry } from '../../contracts/mock/control.js';
-import { type BodyObserver, type BodyText, MAX_BODY_BYTES } from '../http/request.js';
+import { type BodyText, MAX_BODY_BYTES } from '../http/body.js';
 
 /** Bodies are kept up to this many characters (then cut, and marked `truncated`). */
 export const JOURNAL_BODY_CAP = 64 * 1024;
@@ -33,36 +33,12 @@ export function redactToken(token: string): string {
   return `${token.slice(0, Math.min(4, Math.floor(token.length / 4)))}…(${token.length})`;
 }
 
-/**
- * The journal's name of a public endpoint (the names fault rules use), `unknown` for any other method and path.
- *
- * @example
- * endpointOf('DELETE', '/workflows/wf-1'); // 'workflowCancel'
- */
-export function endpointOf(method: string, path: string): JournalEndpoint {
-  if (path.startsWith('/account/')) {
-    if (method !== 'POST') {
-      const id = path.startsWith('/account/results/') ? path.slice(17) : '';
-      return method === 'GET' && id !== '' && !id.includes('/') ? 'result' : 'unknown';
-    }
-    if (path === '/account/conversations.synchronize') return 'synchronize';
-    return path === '/account/conversations.get' ? 'get' : 'unknown';
-  }
-  if (path === '/workflows') return method === 'POST' ? 'workflows' : 'unknown';
-  if (path.startsWith('/workflows/')) {
-    const id = path.slice(11);
-    if (id === '' || id.includes('/')) return 'unknown';
-    return method === 'GET' ? 'workflowStatus' : method === 'DELETE' ? 'workflowCancel' : 'unknown';
-  }
-  return path === '/conversations/poll' && method === 'POST' ? 'poll' : 'unknown';
-}
-
 /** The body as kept: its text (maybe cut), or a note that it was over the limit. */
 type KeptBody = string | undefined;
 const TOO_LARGE = `(over the ${MAX_BODY_BYTES} byte limit: not kept)`;
 
 /** One request as recorded: raw values (full tokens included), rendered and redacted only when read. */
-export class JournalRecord implements BodyObserver {
+export class JournalRecord {
   // Every field is set in the constructor, so that all records share one shape.
   status: number | undefined = undefined;
   virtualMs: number | undefined = undefined;
@@ -76,6 +52,8 @@ export class JournalRecord implements BodyObserver {
     readonly id: number,
     readonly method: string,
     readonly path: string,
+    /** The public endpoint the request went to (by Hono's match), `unknown` for any other. */
+    readonly endpoint: JournalEndpoint,
     /** The values of `HEADERS`, as sent (undefined: absent). */
     private readonly apiToken: unknown,
     private readonly linkedApiToken: unknown,
@@ -88,11 +66,6 @@ export class JournalRecord implements BodyObserver {
     private readonly changed: () => void,
   ) {
     this.taken = method === 'GET' || method === 'HEAD' || method === 'DELETE';
-  }
-
-  /** Worked out when read, not on the request path. */
-  get endpoint(): JournalEndpoint {
-    return endpointOf(this.method, this.path);
   }
 
   /** The identification token, in full. */
@@ -110,12 +83,13 @@ export class JournalRecord implements BodyObserver {
     return typeof value === 'string' ? value : undefined;
   }
 
+  /** Keeps the body the endpoint (or the journal, for a refused request) read: the request's `onBodyRead`. */
   bodyRead(body: BodyText): void {
-    if ('tooLarge' in body) this.body = TOO_LARGE;
-    else if (body.text.length <= JOURNAL_BODY_CAP) this.body = body.text;
+    if (!body.ok) this.body = TOO_LARGE;
+    else if (body.value.length <= JOURNAL_BODY_CAP) this.body = body.value;
     else {
       // A copy, so that the entry does not keep the whole body alive (a slice would).
-      this.body = Buffer.from(body.text.slice(0, JOURNAL_BODY_CAP)).toString();
+      this.body = Buffer.from(body.value.slice(0, JOURNAL_BODY_CAP)).toString();
       this.truncated = true;
     }
     this.taken = true;

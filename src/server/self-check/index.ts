@@ -1,5 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
 import type { AnswerProblem } from '../../contracts/answer.js';
+import type { MockApp, ServerContext } from '../context.js';
 
 /** An answer of the mock that broke its own contract. */
 export interface SelfCheckFailure {
@@ -40,10 +42,22 @@ export function loadSelfCheckRules(): Promise<Rules> {
 }
 
 /**
- * Middleware that checks every answer against its route contract (`ROUTES`; an unknown route against
- * `NOT_FOUND_RESPONSE`). A mismatch is logged to stderr, reported to `onSelfCheckFailure`, and the answer is
- * replaced by a 500 `selfCheckFailed` listing the problems, so that no test can pass on a drifted answer.
- * Registered by `createMockServer` when `selfCheck` is on (it is off by default: it costs a parse per answer).
+ * Mounts the response self-check when `options.selfCheck` is on (it is off by default: it costs a parse per
+ * answer). Mount it after the faults (an injected answer lies outside the route contracts by design) and before
+ * every route, so that it checks what each answers.
+ *
+ * @example
+ * mountSelfCheck(app, ctx);
+ */
+export function mountSelfCheck(app: MockApp, ctx: ServerContext): void {
+  if (ctx.options.selfCheck) app.use(selfCheck(ctx.options));
+}
+
+/**
+ * Middleware that checks every answer against the contract of the route Hono matched it with (`ROUTES`, by
+ * `routePath(c, -1)`; an unknown route against `NOT_FOUND_RESPONSE`), on any Hono app whose routes are written as
+ * in `ROUTES`. A mismatch is logged to stderr, reported to `onSelfCheckFailure`, and the answer is replaced by a
+ * 500 `selfCheckFailed` listing the problems, so that no test can pass on a drifted answer.
  *
  * @example
  * const { app } = createMockServer({ selfCheck: true, onSelfCheckFailure: (f) => failures.push(f) });
@@ -55,7 +69,7 @@ export function selfCheck(options: SelfCheckOptions): MiddlewareHandler {
     if (c.req.method === 'HEAD') return;
     const path = new URL(c.req.url).pathname;
     const { problemsOfAnswer } = loaded ?? (await loadSelfCheckRules());
-    const problems = await problemsOfAnswer(c.req.method, path, c.res, options.errorHttpStatus);
+    const problems = await problemsOfAnswer(c.req.method, routePath(c, -1), c.res, options.errorHttpStatus);
     if (!problems || problems.length === 0) return;
     const failure: SelfCheckFailure = {
       method: c.req.method,

@@ -1,19 +1,33 @@
 import { type AnswerProblem, checkAnswer, checkShape } from '../../contracts/answer.js';
 import { NOT_FOUND_RESPONSE } from '../../contracts/e1/routes.js';
 import { e4ErrorEnvelope } from '../../contracts/e4/schemas.js';
-import { findRoute } from '../../contracts/find-route.js';
+import { honoPath, type RouteContract } from '../../contracts/route.js';
+import { ROUTES } from '../../contracts/routes.js';
 
 /** What an unknown endpoint answers, in either dialect's envelope. */
 const NOT_FOUND_ANSWERS = [NOT_FOUND_RESPONSE, { schema: e4ErrorEnvelope('endpointNotFound') }];
 
-/** What is wrong with an answer to `method path` by its route contract; undefined: not checked (not JSON). */
+/** Every route contract by `METHOD routePath`, its path as Hono writes it (`GET /account/results/:id`). */
+const BY_ROUTE = new Map<string, RouteContract>(
+  ROUTES.map((route) => [`${route.method.toUpperCase()} ${honoPath(route.path)}`, route]),
+);
+
+/** The route contract of the route Hono matched (`routePath(c, -1)`); undefined for any other (an unknown path). */
+export function routeAt(method: string, routePath: string): RouteContract | undefined {
+  return BY_ROUTE.get(`${method} ${routePath}`);
+}
+
+/**
+ * What is wrong with an answer to `method` on the route Hono matched (`routePath`) by its route contract (an
+ * unknown route by `NOT_FOUND_RESPONSE`); undefined: not checked (not JSON).
+ */
 export async function problemsOfAnswer(
   method: string,
-  path: string,
+  routePath: string,
   response: Response,
   errorHttpStatus: 200 | undefined,
 ): Promise<AnswerProblem[] | undefined> {
-  const route = findRoute(method, path);
+  const route = routeAt(method, routePath);
   const json = /^application\/json\s*(;|$)/i.test(response.headers.get('content-type') ?? '');
   if (!json) {
     // Pages and documents (docs, YAML) are not JSON answers; the API's own routes always are.

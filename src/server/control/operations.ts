@@ -2,9 +2,6 @@ import type { z } from 'zod';
 import {
   AdvanceClockRequest,
   type ClockAnswer,
-  CONTROL_ERRORS,
-  type ControlErrorType,
-  type ControlIssue,
   type InjectedMessage,
   InjectMessageRequest,
   type JournalAnswer,
@@ -18,15 +15,17 @@ import {
 } from '../../contracts/mock/control.js';
 import type { Scenario } from '../../contracts/mock/scenario.js';
 import { ManualClock } from '../../core/clock.js';
-import { formatIssues, toInputIssues } from '../../core/issues.js';
+import { type Issue, ok } from '../../core/issue.js';
 import { personRef } from '../../core/person-url.js';
 import { durationMs } from '../../scenarios/compile.js';
-import { parseScenarioData, parseScenarioText, ScenarioError, type ScenarioResult } from '../../scenarios/load.js';
+import { parseScenarioData, parseScenarioText } from '../../scenarios/load.js';
 import { summarizeScenario } from '../../scenarios/summary.js';
 import type { WebhookAttempt } from '../../world/webhooks.js';
 import type { World } from '../../world/world.js';
 import type { RequestJournal } from '../journal/index.js';
 import type { ResolvedOptions } from '../options.js';
+import { type ControlResult, checkControl, controlFailure, invalidRequest } from './failure.js';
+import { scenarioFailure, scenarioOutcome, scenarioRefused } from './scenario.js';
 import { clockAnswer, stateAnswer } from './state.js';
 
 /** What the control operations work on. */
@@ -34,25 +33,21 @@ export interface ControlContext {
   world: World;
   options: ResolvedOptions;
   journal: RequestJournal;
-  /** Replaces the scenario and resets everything (`MockServer.loadScenario`); throws a `ScenarioError`. */
+  /** Replaces the scenario and resets everything (`MockServer.loadScenario`); throws when it is invalid. */
   loadScenario(scenario: Scenario): void;
 }
-
-/** Why a control operation was refused; nothing changed. */
-export interface ControlFailure {
-  type: ControlErrorType;
-  message: string;
-  issues?: ControlIssue[];
-}
-
-export type ControlResult<T> = { ok: T } | { failure: ControlFailure };
 
 /** Where a scenario comes from: data (an object) or text (YAML, or strict JSON). */
 export type ScenarioSource = { data: unknown } | { text: string; format?: 'yaml' | 'json' };
 
 /**
  * The control operations, on parsed JSON (the HTTP routes and the test harness call the same ones). Each
- * checks its input first and changes nothing when it refuses it.
+ * checks its input first and changes nothing when it refuses it (`ok: false`, the refusal in `error`).
+ *
+ * @example
+ * const moved = control.advance({ by: '90s' });
+ * if (!moved.ok) throw new Error(moved.error.message);
+ * moved.value.now; // '2024-06-03T09:01:30.000Z'
  */
 export interface ControlOperations {
   reset(body: unknown): ControlResult<ResetAnswer>;
@@ -74,55 +69,6 @@ export interface ControlOperations {
 const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** An `invalidRequest` failure listing every problem. */
-export function invalidRequest(issues: ControlIssue[]): { failure: ControlFailure } {
-  const message = `[linkedapi-mock] the control request is invalid: ${formatIssues(issues)}. Nothing changed; fix it and send it again.`;
-  return { failure: { type: 'invalidRequest', message, issues } };
-}
-
-/** A control failure of a type that carries no issues. */
-export function controlFailure(type: ControlErrorType, message: string): { failure: ControlFailure } {
-  return { failure: { type, message: `[linkedapi-mock] ${message}` } };
-}
-
-/** `data` checked by `schema`; problems located under `root` (`body` or `query`). */
-export function check<S extends z.ZodType>(
-  schema: S,
-  data: unknown,
-  root: 'body' | 'query',
-): ControlResult<z.output<S>> {
-  const result = schema.safeParse(data);
-  if (result.success) return { ok: result.data };
-  const zodIssues = schema.safeParse(data, { reportInput: true }).error?.issues ?? result.error.issues;
-  const issues = zodIssues.flatMap((issue) => toInputIssues([issue], root).map((input) => withBound(issue, input)));
-  if (root === 'body') return invalidRequest(issues);
-  return invalidRequest(
-    issues.map((issue) => (issue.path === root ? issue : { ...issue, path: `query.${issue.path}` })),
-  );
-}
-
-/** zod's "Too small: expected number to be >=0" as "must be >= 0, got -5". */
-function withBound(issue: z.core.$ZodIssue, input: ControlIssue): ControlIssue {
-  if ((issue.code !== 'too_small' && issue.code !== 'too_big') || issue.origin !== 'number') return input;
-  const small = issue.code === 'too_small';
-  const bound = small ? issue.minimum : issue.maximum;
-  const op = small ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
-  return {
-    ...input,
-    problem: `must be ${op} ${bound}${issue.input === undefined ? '' : `, got ${JSON.stringify(issue.input)}`}`,
-  };
-}
-
-function scenarioFailure(issues: ScenarioError['issues']): { failure: ControlFailure } {
-  const listed = issues.map((issue) => {
-    const where = issue.line === undefined ? '' : ` (line ${issue.line}, column ${issue.column})`;
-    return `${issue.path}${where}: ${issue.problem} (${issue.hint})`;
-  });
-  const count = `${issues.length} problem${issues.length === 1 ? '' : 's'}`;
-  const message = `[linkedapi-mock] the scenario is invalid (${count}); nothing changed: ${listed.join('; ')}`;
-  return { failure: { type: 'invalidScenario', message, issues: issues.map((issue) => ({ ...issue })) } };
-}
-
 /** The control operations of a mock. */
 export function createControlOperations(context: ControlContext): ControlOperations {
   const { world, options, journal } = context;
@@ -142,25 +88,30 @@ export function createControlOperations(context: ControlContext): ControlOperati
         'the clock runs by itself: start the mock with --clock manual (or the option clock: "manual") to move it through the control API',
       );
     }
-    if (to > MAX_TIME) return invalidRequest([{ path, problem: `would move the clock past ${iso(MAX_TIME)}` }]);
+    if (to > MAX_TIME) {
+      return invalidRequest([{ code: 'too_big', path, problem: `would move the clock past ${iso(MAX_TIME)}` }]);
+    }
     move(clock);
-    return { ok: clockAnswer(clock, options.startTime) };
+    return ok(clockAnswer(clock, options.startTime));
   };
 
-  const messageIssues = (message: z.output<typeof InjectMessageRequest>): ControlIssue[] => {
-    const issues: ControlIssue[] = [];
+  const messageIssues = (message: z.output<typeof InjectMessageRequest>): Issue[] => {
+    const issues: Issue[] = [];
     const listed = options.scenario?.accounts;
     if (message.account.startsWith('invalid')) {
       issues.push({
+        code: 'unknown_reference',
         path: 'account',
         problem: 'names no account (identification tokens starting with "invalid" are invalid)',
       });
     } else if (listed && !listed.some((account) => account.identificationToken === message.account)) {
       const names = listed.map((account) => account.identificationToken).join(', ') || 'none';
-      issues.push({ path: 'account', problem: `is not one of the accounts of the scenario (${names})` });
+      const problem = `is not one of the accounts of the scenario (${names})`;
+      issues.push({ code: 'unknown_reference', path: 'account', problem });
     }
     if (!world.personExists(personRef(message.person), message.account)) {
       issues.push({
+        code: 'unknown_reference',
         path: 'person',
         problem:
           'does not exist in this world (not a LinkedIn person URL, exists: false in the scenario, disappeared, unlisted, or /in/missing-...)',
@@ -168,9 +119,11 @@ export function createControlOperations(context: ControlContext): ControlOperati
     }
     if (message.time !== undefined) {
       const at = Date.parse(message.time);
-      if (!Number.isFinite(at)) issues.push({ path: 'time', problem: 'is not a date that exists' });
+      if (!Number.isFinite(at))
+        issues.push({ code: 'invalid_date', path: 'time', problem: 'is not a date that exists' });
       else if (at > clock.now()) {
         issues.push({
+          code: 'too_big',
           path: 'time',
           problem: `is after the clock's time ${iso(clock.now())}; leave time out for now, or move the clock first`,
         });
@@ -181,52 +134,52 @@ export function createControlOperations(context: ControlContext): ControlOperati
 
   return {
     reset(body) {
-      const parsed = check(ResetRequest, body, 'body');
-      if ('failure' in parsed) return parsed;
-      const { account } = parsed.ok;
+      const parsed = checkControl(ResetRequest, body, 'body');
+      if (!parsed.ok) return parsed;
+      const { account } = parsed.value;
       world.reset(account);
       for (const listener of resetListeners) listener(account);
-      return { ok: account === undefined ? { reset: 'everything' } : { reset: 'account', account } };
+      return ok(account === undefined ? { reset: 'everything' } : { reset: 'account', account });
     },
     scenario,
     loadScenario(source) {
-      const parsed: ScenarioResult =
-        'data' in source ? parseScenarioData(source.data) : parseScenarioText(source.text, { format: source.format });
-      if ('issues' in parsed) return scenarioFailure(parsed.issues);
+      const parsed = scenarioOutcome(
+        'data' in source ? parseScenarioData(source.data) : parseScenarioText(source.text, { format: source.format }),
+      );
+      if (!parsed.ok) return scenarioFailure(parsed.error);
       try {
-        context.loadScenario(parsed.scenario);
+        context.loadScenario(parsed.value);
       } catch (error) {
-        if (error instanceof ScenarioError) return scenarioFailure(error.issues);
-        if (error instanceof RangeError && error.message.startsWith('[linkedapi-mock]')) {
-          const problem = error.message.replace('[linkedapi-mock] ', '');
-          return scenarioFailure([{ path: 'scenario', problem, hint: 'change this setting of the scenario' }]);
-        }
+        const refused = scenarioRefused(error);
+        if (refused) return refused;
         throw error;
       }
-      return { ok: scenario() };
+      return ok(scenario());
     },
     clock: () => clockAnswer(clock, options.startTime),
     advance(body) {
-      const parsed = check(AdvanceClockRequest, body, 'body');
-      if ('failure' in parsed) return parsed;
-      const ms = durationMs(parsed.ok.by);
+      const parsed = checkControl(AdvanceClockRequest, body, 'body');
+      if (!parsed.ok) return parsed;
+      const ms = durationMs(parsed.value.by);
       return moveClock(clock.now() + ms, 'by', (manual) => manual.advance(ms));
     },
     setTime(body) {
-      const parsed = check(SetClockRequest, body, 'body');
-      if ('failure' in parsed) return parsed;
-      const to = Date.parse(parsed.ok.time);
-      if (!Number.isFinite(to)) return invalidRequest([{ path: 'time', problem: 'is not a date that exists' }]);
+      const parsed = checkControl(SetClockRequest, body, 'body');
+      if (!parsed.ok) return parsed;
+      const to = Date.parse(parsed.value.time);
+      if (!Number.isFinite(to)) {
+        return invalidRequest([{ code: 'invalid_date', path: 'time', problem: 'is not a date that exists' }]);
+      }
       if (clock instanceof ManualClock && to < clock.now()) {
         const problem = `is before the clock's time ${iso(clock.now())}: the clock never moves backwards (restart the mock with an earlier start time to go back)`;
-        return invalidRequest([{ path: 'time', problem }]);
+        return invalidRequest([{ code: 'too_small', path: 'time', problem }]);
       }
       return moveClock(to, 'time', (manual) => manual.set(to));
     },
     injectMessage(body) {
-      const parsed = check(InjectMessageRequest, body, 'body');
-      if ('failure' in parsed) return parsed;
-      const message = parsed.ok;
+      const parsed = checkControl(InjectMessageRequest, body, 'body');
+      if (!parsed.ok) return parsed;
+      const message = parsed.value;
       const issues = messageIssues(message);
       if (issues.length > 0) return invalidRequest(issues);
       const at = Math.floor((message.time === undefined ? clock.now() : Date.parse(message.time)) / 1000) * 1000;
@@ -239,21 +192,21 @@ export function createControlOperations(context: ControlContext): ControlOperati
         message: { from: message.from, text: message.text, time: `${iso(at).slice(0, 19)}Z` },
         synced: account.synced[message.channel].has(personRef(message.person).key),
       };
-      return { ok: answer };
+      return ok(answer);
     },
     state: () => stateAnswer(world, options.startTime, journal),
     journal(query) {
-      const parsed = check(JournalQuery, query, 'query');
-      if ('failure' in parsed) return parsed;
-      const { account, endpoint, limit } = parsed.ok;
+      const parsed = checkControl(JournalQuery, query, 'query');
+      if (!parsed.ok) return parsed;
+      const { account, endpoint, limit } = parsed.value;
       const entries = journal.entries({ account, endpoint }, limit);
-      return { ok: { enabled: journal.enabled, capacity: journal.capacity, total: journal.size, entries } };
+      return ok({ enabled: journal.enabled, capacity: journal.capacity, total: journal.size, entries });
     },
     clearJournal: () => ({ cleared: journal.clear() }),
     webhooks(query) {
-      const parsed = check(WebhooksQuery, query, 'query');
-      if ('failure' in parsed) return parsed;
-      return { ok: { attempts: world.webhooks.attempts(parsed.ok.account) } };
+      const parsed = checkControl(WebhooksQuery, query, 'query');
+      if (!parsed.ok) return parsed;
+      return ok({ attempts: world.webhooks.attempts(parsed.value.account) });
     },
     onReset(listener) {
       resetListeners.add(listener);
@@ -261,6 +214,3 @@ export function createControlOperations(context: ControlContext): ControlOperati
     },
   };
 }
-
-/** The HTTP status of a failure. */
-export const failureStatus = (failure: ControlFailure): number => CONTROL_ERRORS[failure.type];

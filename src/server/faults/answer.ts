@@ -1,83 +1,29 @@
 import { GLOBAL_ERRORS, type GlobalErrorType } from '../../contracts/e1/errors.js';
 import { E4_ERRORS, type E4ErrorType } from '../../contracts/e4/schemas.js';
-import type { FaultRule } from '../../contracts/mock/scenario.js';
-import { isHttpUrl, personRef } from '../../core/person-url.js';
+import { ENDPOINTS, type FaultTarget } from '../../contracts/endpoints.js';
 import { errorBody } from '../e1/format.js';
 import { e4ErrorBody } from '../e4/index.js';
 
 /*
- * What a fault answers, in the dialect of the endpoint it hits: which endpoint a request is to, which persons
- * its body names, and the bodies of injected errors and statuses.
+ * What a fault answers, in the dialect of the endpoint it hits (from the endpoint table): the bodies of injected
+ * errors and statuses.
  */
 
-/** The endpoints a fault rule can name (`any` aside). */
-export type FaultEndpoint = Exclude<FaultRule['endpoint'], 'any'>;
 export type FaultDialect = 'E1' | 'E4';
 
-export const ENDPOINT_DIALECT: Record<FaultEndpoint, FaultDialect> = {
-  synchronize: 'E1',
-  get: 'E1',
-  result: 'E1',
-  workflows: 'E4',
-  workflowStatus: 'E4',
-  poll: 'E4',
-};
-
-const RESULT_PATH = /^\/account\/results\/[^/]+$/;
-const WORKFLOW_PATH = /^\/workflows\/([^/]+)$/;
-
-/**
- * The fault endpoint a request goes to, or undefined for any other (the mock's own routes, docs, unknown paths).
- *
- * @example faultEndpoint('DELETE', '/workflows/wf-1') === 'workflowStatus'
- */
-export function faultEndpoint(method: string, path: string): FaultEndpoint | undefined {
-  if (method === 'POST') {
-    if (path === '/account/conversations.synchronize') return 'synchronize';
-    if (path === '/account/conversations.get') return 'get';
-    if (path === '/workflows') return 'workflows';
-    if (path === '/conversations/poll') return 'poll';
-    return undefined;
-  }
-  if (method === 'GET' && RESULT_PATH.test(path)) return 'result';
-  if ((method === 'GET' || method === 'DELETE') && WORKFLOW_PATH.test(path)) return 'workflowStatus';
-  return undefined;
-}
-
-/**
- * The canonical keys of the persons a request body names: E1 `standard|salesNavigator[].person`, E4
- * `personUrl` of an action (or an array of them) or of the poll's conversations. Anything else names nobody.
- */
-export function personsNamed(bodyText: string, dialect: FaultDialect): Set<string> {
-  const keys = new Set<string>();
-  let json: unknown;
-  try {
-    json = JSON.parse(bodyText);
-  } catch {
-    return keys;
-  }
-  const add = (value: unknown) => {
-    if (typeof value === 'string' && isHttpUrl(value)) keys.add(personRef(value).key);
-  };
-  const field = (item: unknown, name: string) =>
-    item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[name] : undefined;
-  if (dialect === 'E1') {
-    for (const channel of ['standard', 'salesNavigator']) {
-      const entries = field(json, channel);
-      if (Array.isArray(entries)) for (const entry of entries) add(field(entry, 'person'));
-    }
-  } else {
-    for (const item of Array.isArray(json) ? json : [json]) add(field(item, 'personUrl'));
-  }
-  return keys;
-}
+/** The dialect of each endpoint a fault rule can name. */
+export const ENDPOINT_DIALECT = Object.fromEntries(
+  ENDPOINTS.map((endpoint) => [endpoint.fault, endpoint.route.dialect]),
+) as Record<FaultTarget, FaultDialect>;
 
 /** The request a fault answers, for its message and placeholders. */
 export interface FaultedRequest {
   fault: string;
-  endpoint: FaultEndpoint;
+  endpoint: FaultTarget;
   method: string;
   path: string;
+  /** The path parameters (`workflowId`), as in the path. */
+  params: Record<string, string>;
 }
 
 /** An answer built by a fault: status, JSON body, extra headers. */
@@ -108,7 +54,7 @@ const E1_TO_E4: Partial<Record<GlobalErrorType, E4ErrorType>> = {
 const has = <T extends object>(table: T, key: string): key is Extract<keyof T, string> => Object.hasOwn(table, key);
 
 /** The error type `type` is answered as on `endpoint`, or undefined when its dialect has no counterpart. */
-export function dialectErrorType(type: string, endpoint: FaultEndpoint): GlobalErrorType | E4ErrorType | undefined {
+export function dialectErrorType(type: string, endpoint: FaultTarget): GlobalErrorType | E4ErrorType | undefined {
   if (ENDPOINT_DIALECT[endpoint] === 'E1') {
     if (has(GLOBAL_ERRORS, type)) return type;
     return has(E4_ERRORS, type) ? E4_TO_E1[type] : undefined;
@@ -119,7 +65,7 @@ export function dialectErrorType(type: string, endpoint: FaultEndpoint): GlobalE
 }
 
 /** The body of an error the mock makes up itself (`injectedFault`), in the endpoint's envelope. */
-function injectedBody(endpoint: FaultEndpoint, message: string): string {
+function injectedBody(endpoint: FaultTarget, message: string): string {
   return ENDPOINT_DIALECT[endpoint] === 'E1'
     ? JSON.stringify({ status: 'error', error: { errorType: 'injectedFault', message } })
     : JSON.stringify({ success: false, error: { type: 'injectedFault', message } });
@@ -135,14 +81,14 @@ const headersOf = (request: FaultedRequest) => ({
  * message (`{details}` says which fault; `{method}`, `{path}`, `{workflowId}` are the request's), or a 400
  * `injectedFault` when the dialect has no such error. `errorHttpStatus` (200) replaces a catalogue status.
  *
- * @example errorAnswer('noActiveSeats', { fault: 'f', endpoint: 'poll', method: 'POST', path: '/conversations/poll' })
+ * @example errorAnswer('noActiveSeats', { fault: 'f', endpoint: 'poll', method: 'POST', path: '/conversations/poll', params: {} })
  * // → 403 {"success":false,"error":{"type":"subscriptionRequired",…}}
  */
 export function errorAnswer(type: string, request: FaultedRequest, errorHttpStatus?: 200): FaultAnswer {
   const headers = headersOf(request);
   const filler = `injected by fault ${request.fault}`;
-  const workflowId = WORKFLOW_PATH.exec(request.path)?.[1];
-  const params = { details: filler, method: request.method, path: request.path, workflowId: workflowId ?? filler };
+  const workflowId = request.params.workflowId ?? filler;
+  const params = { details: filler, method: request.method, path: request.path, workflowId };
   const answered = dialectErrorType(type, request.endpoint);
   if (answered === 'tooManyRequests') Object.assign(headers, { 'retry-after': '1' });
   if (ENDPOINT_DIALECT[request.endpoint] === 'E1' && has(GLOBAL_ERRORS, answered ?? '')) {
