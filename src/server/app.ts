@@ -3,19 +3,18 @@ import type { Scenario, ScenarioInput } from '../contracts/mock/scenario.js';
 import type { VirtualClock } from '../core/clock.js';
 import { World } from '../world/world.js';
 import type { MockApp, MockEnv, ServerContext } from './context.js';
-import { type ControlOperations, registerControl } from './control/index.js';
-import { registerDocs } from './docs/index.js';
+import { type ControlOperations, mountControl } from './control/index.js';
+import { mountDocs } from './docs/index.js';
 import { mountE1 } from './e1/index.js';
 import { mountE4 } from './e4/index.js';
-import { registerFaultRoutes } from './faults/index.js';
-import { FaultInjector } from './faults/injector.js';
+import { type FaultInjector, mountFaults } from './faults/index.js';
 import { mountFallback } from './http/fallback.js';
 import { HeldRequests } from './http/hold.js';
 import { send } from './http/respond.js';
-import { RequestJournal } from './journal/index.js';
+import { mountJournal, type RequestJournal } from './journal/index.js';
 import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { scenarioLoader, worldOptions } from './scenario-loader.js';
-import { selfCheck } from './self-check/index.js';
+import { mountSelfCheck } from './self-check/index.js';
 
 /** An in-process mock: the Hono app, the world behind it and its clock. */
 export interface MockServer {
@@ -28,7 +27,7 @@ export interface MockServer {
   releaseLongPolls(): void;
   /** The fault rules in force (a scenario's `faults`, replaced on each load): add, remove, list at run time. */
   faults: FaultInjector;
-  /** The control operations of `/__mock` (reset, scenario, clock, messages, state, journal, webhooks). */
+  /** The control operations of `/__mock` (reset, scenario, clock, messages, state, journal, webhooks), each a `Result`. */
   control: ControlOperations;
   /** The request journal (empty and off with `journalLimit: 0`). */
   journal: RequestJournal;
@@ -36,7 +35,8 @@ export interface MockServer {
    * Loads a scenario in place of the current one (a scenario file's object): its accounts, persons, timeline,
    * faults and settings; options given to `createMockServer` still win over its settings. Everything is
    * reset as by `world.reset()`; held long polls are answered with their result links first; the clock
-   * keeps its time. Throws a `ScenarioError` (and changes nothing) when the scenario is invalid.
+   * keeps its time. Throws a `MockError` with code `invalidScenario` (and changes nothing) when the scenario is
+   * invalid.
    */
   loadScenario(scenario: ScenarioInput): void;
   /** Calls `listener` after each scenario load (at once for the current one); returns an unsubscribe. */
@@ -56,32 +56,21 @@ export function createMockServer(input: MockOptions = {}): MockServer {
   const world = new World(worldOptions(options));
   const ctx: ServerContext = { world, clock, options, held: new HeldRequests(clock) };
   const app: MockApp = new Hono<MockEnv>();
-  // The public type (`MockServer.app`), and what the features not yet mounted with `mountX(app: MockApp, ctx)` take.
-  const untyped = app as unknown as Hono;
-  // First, so that it records what the client got, injected faults included. Off: not registered at all.
-  const journal = new RequestJournal(options.journalLimit, clock);
-  if (journal.enabled) app.use(journal.middleware());
-  // Before the self-check: an injected answer lies outside the route contracts by design. No rules: no work.
-  const faults = new FaultInjector({ clock, options, held: ctx.held.releases });
-  faults.load(options.scenario);
-  app.use(faults.middleware);
-  // After the journal and the faults, before every route: it checks what the routes answer.
-  if (options.selfCheck) app.use(selfCheck(options));
-  // Before any other /__mock route, so that the control token guards them all.
-  const loadScenario = (scenario: ScenarioInput) => mock.loadScenario(scenario);
-  const control = registerControl(untyped, { world, options, journal, loadScenario });
-  registerFaultRoutes(untyped, faults);
-  control.onReset((account) => account === undefined && faults.reset()); // a full reset zeroes fault counters
+  const journal = mountJournal(app, ctx);
+  const faults = mountFaults(app, ctx);
+  mountSelfCheck(app, ctx);
+  const control = mountControl(app, ctx, { journal, faults, loadScenario: (scenario) => mock.loadScenario(scenario) });
   app.get('/__mock/health', (c) => send(c, 200, '{"status":"ok"}'));
   mountE1(app, ctx);
   mountE4(app, ctx);
-  registerDocs(untyped, { publicUrl: options.publicUrl });
+  mountDocs(app, ctx);
   mountFallback(app, ctx);
 
   const releaseLongPolls = () => ctx.held.releaseAll();
   const scenarios = scenarioLoader(input, ctx, faults);
   const mock: MockServer = {
-    app: untyped,
+    // Public as a plain Hono app: its context variables are the server's own business.
+    app: app as unknown as Hono,
     world,
     clock,
     options,

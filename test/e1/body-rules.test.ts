@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../src/server/http/request.js';
+import { MAX_BODY_BYTES } from '../../src/server/http/body.js';
 import { GET, person, SYNC, testMock, tokens } from '../support/helpers.js';
 import { expectInvalid, expectProcessing, one, PERIODICALLY, raw, syncedBody } from './server-support.js';
 

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMockServer } from '../../src/server/app.js';
-import { MAX_BODY_BYTES } from '../../src/server/http/request.js';
+import { MAX_BODY_BYTES } from '../../src/server/http/body.js';
 import { type RunningMock, startMock } from '../../src/server/listen.js';
 import { GET, person, START, SYNC, tokens } from '../support/helpers.js';
 

@@ -1,11 +1,9 @@
-import type { Hono } from 'hono';
 import type { Scenario } from '../../contracts/mock/scenario.js';
 import type { MockApp, ServerContext } from '../context.js';
 import type { FaultInjector } from '../faults/index.js';
 import { mountFaultRoutes } from '../faults/routes.js';
 import type { RequestJournal } from '../journal/index.js';
-import { type LegacyControlOperations, legacyOperations } from './legacy.js';
-import { type ControlContext, createControlOperations, type ControlOperations as Operations } from './operations.js';
+import { type ControlOperations, createControlOperations } from './operations.js';
 import { mountControlRoutes } from './routes.js';
 import { controlTokenGuard } from './token.js';
 
@@ -31,7 +29,7 @@ export interface ControlDeps {
  * const control = mountControl(app, ctx, { journal, faults, loadScenario: (scenario) => mock.loadScenario(scenario) });
  * control.advance({ by: '90s' }); // { ok: true, value: { now: '…', mode: 'manual', startTime: '…' } }
  */
-export function mountControl(app: MockApp, ctx: ServerContext, deps: ControlDeps): Operations {
+export function mountControl(app: MockApp, ctx: ServerContext, deps: ControlDeps): ControlOperations {
   const { journal, faults, loadScenario } = deps;
   const ops = createControlOperations({ world: ctx.world, options: ctx.options, journal, loadScenario });
   if (ctx.options.controlToken !== undefined) app.use('/__mock/*', controlTokenGuard(ctx.options.controlToken));
@@ -41,23 +39,5 @@ export function mountControl(app: MockApp, ctx: ServerContext, deps: ControlDeps
   return ops;
 }
 
-/*
- * Until `app.ts` mounts the control API with `mountControl` and the test harness reads its `Result`s: the old entry
- * point and the old result shape (`{ ok: value } | { failure }`) under the old names. Then delete `legacy.ts` and
- * everything below, and export the new types under these names:
- *   export type { ControlResult } from './failure.js';
- *   export type { ControlOperations } from './operations.js';
- */
-
-/** @deprecated The old result shape; `mountControl` returns the operations with `Result`s (`./operations.js`). */
-export type ControlOperations = LegacyControlOperations;
-export type { LegacyControlResult as ControlResult } from './legacy.js';
-
-/** @deprecated `mountControl(app, ctx, { journal, faults, loadScenario })`, which also mounts the fault routes. */
-export function registerControl(app: Hono, context: ControlContext): LegacyControlOperations {
-  const ops = createControlOperations(context);
-  const { controlToken } = context.options;
-  if (controlToken !== undefined) app.use('/__mock/*', controlTokenGuard(controlToken));
-  mountControlRoutes(app as unknown as MockApp, ops);
-  return legacyOperations(ops);
-}
+export type { ControlResult } from './failure.js';
+export type { ControlOperations } from './operations.js';

@@ -8,8 +8,10 @@ import type { Job } from '../../world/job.js';
 import type { ReadTarget } from '../../world/outcome.js';
 import type { MockApp, ServerContext } from '../context.js';
 import { type EndpointHandler, mountEndpoints } from '../endpoints.js';
-import { parseResultHandling, requestOrigin, validate } from '../http/request.js';
+import { validate } from '../http/body.js';
+import { requestOrigin } from '../http/origin.js';
 import { readJson, responder, send } from '../http/respond.js';
+import { parseResultHandling } from '../http/result-handling.js';
 import { E1, e1Answer } from './render.js';
 
 /**
@@ -55,7 +57,7 @@ function e1Handlers({ world, clock, options, held }: ServerContext) {
       const caller = authenticate(c);
       if (!caller.ok) return caller.error;
       const handling = parseResultHandling(c.req.raw.headers);
-      if ('issues' in handling) return e1.invalid(c, 'invalidRequestBody', handling.issues);
+      if (!handling.ok) return e1.invalid(c, 'invalidRequestBody', handling.error);
       const body = await readJson(c, e1, 'invalidRequestBody', 'a JSON object', (json) => validate(json, schema));
       if (!body.ok) return body.error;
       const { account, apiToken } = caller.value;

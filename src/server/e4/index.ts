@@ -13,7 +13,7 @@ import type { Account } from '../../world/account.js';
 import type { Job } from '../../world/job.js';
 import type { MockApp, ServerContext } from '../context.js';
 import { type EndpointHandler, mountEndpoints } from '../endpoints.js';
-import { type Parsed, validate } from '../http/request.js';
+import { validate } from '../http/body.js';
 import { readJson, responder, send } from '../http/respond.js';
 import { E4, pollAnswer, recordWorkflow, workflowStatusBody } from './render.js';
 
@@ -59,7 +59,7 @@ function e4Handlers({ world, clock, options, held }: ServerContext) {
         e4,
         'invalidWorkflow',
         'a JSON action object or an array of actions',
-        (json): Parsed<SyncConversationAction | SyncConversationAction[]> =>
+        (json): Result<SyncConversationAction | SyncConversationAction[]> =>
           Array.isArray(json) ? validate(json, WorkflowActions) : validate(json, WorkflowAction),
       );
       if (!body.ok) return body.error;

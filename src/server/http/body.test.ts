@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { Result } from '../../core/issue.js';
 import type { MockEnv } from '../context.js';
 import { type BodyText, parseBody, parseJson, readBodyText, readRequestText } from './body.js';
-import { bridgeBodyHook, readBodyText as readBodyTextOfRequest } from './request.js';
 
 /** An app whose one route reads the body with `read`, a middleware before it setting the `onBodyRead` hook. */
 function hookedApp(read: (c: Parameters<typeof readBodyText>[0]) => Promise<unknown>) {
@@ -12,7 +11,6 @@ function hookedApp(read: (c: Parameters<typeof readBodyText>[0]) => Promise<unkn
   const app = new Hono<MockEnv>();
   app.use(function hook(c, next) {
     c.set('onBodyRead', (body) => told.push(body));
-    bridgeBodyHook(c);
     return next();
   });
   app.post('/read', async (c) => c.json(await read(c)));
@@ -38,12 +36,6 @@ describe('readBodyText(c): the body, and the request’s onBodyRead hook told of
     const { app, told } = hookedApp((c) => readRequestText(c.req.raw.clone()));
     expect(await (await post(app, 'x')).json()).toEqual({ ok: true, value: 'x' });
     expect(told).toEqual([]);
-  });
-
-  it('the old readBodyText(request) tells the hook too, through bridgeBodyHook', async () => {
-    const { app, told } = hookedApp((c) => readBodyTextOfRequest(c.req.raw));
-    expect(await (await post(app, 'y')).json()).toEqual({ text: 'y' });
-    expect(told).toEqual([{ ok: true, value: 'y' }]);
   });
 
   it('with no hook, reads all the same', async () => {

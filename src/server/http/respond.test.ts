@@ -1,8 +1,9 @@
 import { type Context, Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { fail, ok, type Result } from '../../core/issue.js';
 import { E1 } from '../e1/render.js';
 import { E4 } from '../e4/render.js';
-import { MAX_LISTED_ISSUES, type Parsed } from './request.js';
+import { MAX_LISTED_ISSUES } from './body.js';
 import { type Answer, counterpartError, readJson, responder, send } from './respond.js';
 
 /** Answers one request with `respond(c)`; its status, content type, retry-after and body text. */
@@ -53,7 +54,7 @@ describe('responder', () => {
 });
 
 describe('readJson', () => {
-  const schemaless = (json: unknown): Parsed<unknown> => ({ value: json });
+  const schemaless = (json: unknown): Result<unknown> => ok(json);
 
   it('gives the checked JSON value', async () => {
     let value: unknown;
@@ -73,7 +74,7 @@ describe('readJson', () => {
       }, body);
     expect(JSON.parse((await read('')).body).error.message).toContain('body: expected an action, got an empty body');
     expect(JSON.parse((await read('{')).body).error.type).toBe('invalidWorkflow');
-    const refused = await read('{}', () => ({ issues: [{ path: 'actionType', problem: 'required' }] }));
+    const refused = await read('{}', () => fail([{ code: 'invalid_type', path: 'actionType', problem: 'required' }]));
     expect(refused.status).toBe(400);
     expect(JSON.parse(refused.body).error.message).toContain('actionType: required');
   });

@@ -1,15 +1,8 @@
 import type { Context } from 'hono';
 import { fail, formatDetails, type Issue, ok, type Result } from '../../core/issue.js';
 import type { Refusal, WorldErrorName } from '../../world/outcome.js';
-import {
-  BODY_TOO_LARGE,
-  incomingOf,
-  MAX_BODY_BYTES,
-  MAX_LISTED_ISSUES,
-  type Parsed,
-  parseJsonText,
-  readBodyText,
-} from './request.js';
+import type { MockEnv } from '../context.js';
+import { BODY_TOO_LARGE, MAX_LISTED_ISSUES, parseJson, readBodyText } from './body.js';
 
 /*
  * One way to answer a public endpoint: every E1 and E4 answer is JSON text sent by `send`; an error is a type of
@@ -118,12 +111,11 @@ export async function readJson<T, E extends string>(
   respond: Responder<E>,
   type: E,
   expected: string,
-  check: (json: unknown) => Parsed<T>,
+  check: (json: unknown) => Result<T>,
 ): Promise<Result<T, Response>> {
-  // Served by @hono/node-server, `c.env.incoming` is the Node message: the body is read straight off it.
-  const text = await readBodyText(c.req.raw, MAX_BODY_BYTES, incomingOf(c));
-  if ('tooLarge' in text) return fail(respond.invalid(c, type, [BODY_TOO_LARGE], 413));
-  const parsed = parseJsonText(text.text, expected);
-  const checked = 'issues' in parsed ? parsed : check(parsed.json);
-  return 'issues' in checked ? fail(respond.invalid(c, type, checked.issues)) : ok(checked.value);
+  const text = await readBodyText(c as Context<MockEnv>);
+  if (!text.ok) return fail(respond.invalid(c, type, [BODY_TOO_LARGE], 413));
+  const parsed = parseJson(text.value, expected);
+  const checked = parsed.ok ? check(parsed.value) : parsed;
+  return checked.ok ? ok(checked.value) : fail(respond.invalid(c, type, checked.error));
 }

@@ -6,7 +6,6 @@ import type { VirtualClock } from '../../core/clock.js';
 import type { MockEnv } from '../context.js';
 import { incomingOf, readBodyText } from '../http/body.js';
 import { requestEndpoint } from '../http/endpoint.js';
-import { bridgeBodyHook } from '../http/request.js';
 import { type JournalFilter, JournalRecord } from './record.js';
 
 /** The endpoints whose path is fixed (no `{param}`), with it. */
@@ -68,7 +67,6 @@ export class RequestJournal {
       if (endpoint === undefined && isOwnPath(c.req.path)) return next();
       const record = journal.begin(c, endpoint);
       c.set('onBodyRead', (body) => record.bodyRead(body));
-      bridgeBodyHook(c);
       return next().then(() => {
         if (record.taken) journal.end(record, c.res.status);
         else return readLeftover(c).then(() => journal.end(record, c.res.status));
