@@ -3,15 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MockError } from '../core/issue.js';
-import {
-  loadScenarioFile,
-  parseScenarioData,
-  parseScenarioText,
-  readScenarioFile,
-  readScenarioText,
-  ScenarioError,
-  scenarioError,
-} from './load.js';
+import { loadScenarioFile, readScenarioFile, readScenarioText, scenarioError } from './load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkedapi-mock-load-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,23 +47,5 @@ describe('scenario issues', () => {
       `[linkedapi-mock] scenario ${file}:1:8: speed: expected number, got the string "fast"\n  hint: write a plain number, without quotes or a unit`,
     );
     expect(scenarioError(file, error.issues).message).toBe(error.message);
-  });
-});
-
-describe('the deprecated names (until server/control and server/faults move to readScenario*)', () => {
-  it('keep the old shapes, issues without a code (the control API answers with them as they are)', () => {
-    expect(parseScenarioData({ seed: 2 })).toEqual({ scenario: { seed: 2, unlistedPersonsExist: true } });
-    expect(parseScenarioText('seed: x\n')).toEqual({
-      issues: [
-        {
-          path: 'seed',
-          problem: 'expected number, got the string "x"',
-          line: 1,
-          column: 7,
-          hint: 'write a plain number, without quotes or a unit',
-        },
-      ],
-    });
-    expect(ScenarioError).toBe(MockError);
   });
 });

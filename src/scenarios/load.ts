@@ -250,31 +250,3 @@ export function loadScenarioFile(file: string): Scenario {
   if (!read.ok) throw scenarioError(file, read.error);
   return read.value;
 }
-
-/*
- * Deprecated: the result shape and error class of before the one error model, kept so that code not yet moved to
- * `readScenarioText`/`readScenarioData` and `MockError` (src/server/control, src/server/faults) keeps working. To
- * be removed once nothing imports them.
- */
-
-/** @deprecated `Issue` (from `readScenario*`). */
-export type ScenarioIssue = Omit<Issue, 'code'> & { code?: string };
-/** @deprecated `Result<Scenario>` (from `readScenario*`). */
-export type ScenarioResult = { scenario: Scenario } | { issues: ScenarioIssue[] };
-/** @deprecated `MockError` with code `invalidScenario` (what `loadScenarioFile` and `resolveOptions` throw). */
-export const ScenarioError = MockError;
-/** @deprecated `MockError` with code `invalidScenario`. */
-export type ScenarioError = Omit<MockError, 'issues'> & { readonly issues: readonly ScenarioIssue[] };
-
-const legacy = (read: Result<Scenario>): ScenarioResult =>
-  read.ok ? { scenario: read.value } : { issues: read.error.map(({ code: _code, ...issue }) => issue) }; // answers built from these carry no code
-
-/** @deprecated `readScenarioText`, which returns a `Result`. */
-export function parseScenarioText(text: string, options: ParseOptions = {}): ScenarioResult {
-  return legacy(readScenarioText(text, options));
-}
-
-/** @deprecated `readScenarioData`, which returns a `Result`. */
-export function parseScenarioData(data: unknown): ScenarioResult {
-  return legacy(readScenarioData(data));
-}

@@ -18,14 +18,14 @@ import { ManualClock } from '../../core/clock.js';
 import { type Issue, ok } from '../../core/issue.js';
 import { personRef } from '../../core/person-url.js';
 import { durationMs } from '../../scenarios/compile.js';
-import { parseScenarioData, parseScenarioText } from '../../scenarios/load.js';
+import { readScenarioData, readScenarioText } from '../../scenarios/load.js';
 import { summarizeScenario } from '../../scenarios/summary.js';
 import type { WebhookAttempt } from '../../world/webhooks.js';
 import type { World } from '../../world/world.js';
 import type { RequestJournal } from '../journal/index.js';
 import type { ResolvedOptions } from '../options.js';
 import { type ControlResult, checkControl, controlFailure, invalidRequest } from './failure.js';
-import { scenarioFailure, scenarioOutcome, scenarioRefused } from './scenario.js';
+import { scenarioFailure, scenarioRefused } from './scenario.js';
 import { clockAnswer, stateAnswer } from './state.js';
 
 /** What the control operations work on. */
@@ -143,9 +143,8 @@ export function createControlOperations(context: ControlContext): ControlOperati
     },
     scenario,
     loadScenario(source) {
-      const parsed = scenarioOutcome(
-        'data' in source ? parseScenarioData(source.data) : parseScenarioText(source.text, { format: source.format }),
-      );
+      const parsed =
+        'data' in source ? readScenarioData(source.data) : readScenarioText(source.text, { format: source.format });
       if (!parsed.ok) return scenarioFailure(parsed.error);
       try {
         context.loadScenario(parsed.value);

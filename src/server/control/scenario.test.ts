@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fail, MockError, ok } from '../../core/issue.js';
-import { scenarioOutcome, scenarioRefused } from './scenario.js';
+import { MockError } from '../../core/issue.js';
+import { scenarioRefused } from './scenario.js';
 
 const issue = { path: 'accounts[0].state', problem: 'expected one of active', line: 3, column: 12, hint: 'h' };
 
 describe('a scenario refused by the control API', () => {
-  it('reads the loader’s outcome in its old shape and as a Result', () => {
-    expect(scenarioOutcome({ scenario: { seed: 1 } })).toEqual(ok({ seed: 1 }));
-    expect(scenarioOutcome({ issues: [issue] })).toEqual(fail([issue]));
-    expect(scenarioOutcome(ok({ seed: 2 }))).toEqual(ok({ seed: 2 }));
-    expect(scenarioOutcome(fail([issue]))).toEqual(fail([issue]));
-  });
-
-  it('turns what loading threw into invalidScenario: the scenario’s MockError, a setting’s, the old RangeError', () => {
+  it('turns what loading threw into invalidScenario: the scenario’s MockError or a setting’s', () => {
     const scenario = scenarioRefused(new MockError('invalidScenario', 'bad', [{ code: 'x', ...issue }]));
     expect(scenario?.error).toEqual({
       type: 'invalidScenario',
@@ -26,7 +19,6 @@ describe('a scenario refused by the control API', () => {
         { code: 'too_small', path: 'speed', problem: 'expected a number >= 0' },
       ]),
       new MockError('invalidOption', '[linkedapi-mock] speed: expected a number >= 0'),
-      new RangeError('[linkedapi-mock] speed: expected a number >= 0'),
     ]) {
       expect(scenarioRefused(error)?.error.issues).toEqual([
         { code: 'invalid', path: 'scenario', problem: 'speed: expected a number >= 0', hint },

@@ -51,8 +51,8 @@ export function mountDocs(app: MockApp, ctx: ServerContext): void {
   registerDocs(app, ctx.options);
 }
 
-/** @deprecated `mountDocs(app, ctx)`. `options` is read on each request (the options in force). */
-export function registerDocs<E extends Env>(app: Hono<E>, options: DocsOptions): void {
+/** The documents and their assets; `options` is read on each request (the options in force). */
+function registerDocs<E extends Env>(app: Hono<E>, options: DocsOptions): void {
   const documents = new Map<string, Promise<string>>();
   const assets = new Map<string, Promise<Buffer>>();
 

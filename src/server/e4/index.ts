@@ -114,6 +114,3 @@ function e4Handlers({ world, clock, options, held }: ServerContext) {
     },
   } satisfies Partial<Record<EndpointName, EndpointHandler>>;
 }
-
-/** @deprecated Import from `./render.js`; kept for `src/server/faults/answers.ts` until it does. */
-export { e4ErrorBody } from './render.js';

@@ -1,8 +1,8 @@
 import { GLOBAL_ERRORS, type GlobalErrorType } from '../../contracts/e1/errors.js';
 import { E4_ERRORS, type E4ErrorType } from '../../contracts/e4/schemas.js';
 import { ENDPOINTS, type FaultTarget } from '../../contracts/endpoints.js';
-import { errorBody } from '../e1/format.js';
-import { e4ErrorBody } from '../e4/index.js';
+import { errorBody } from '../e1/render.js';
+import { e4ErrorBody } from '../e4/render.js';
 
 /*
  * What a fault answers, in the dialect of the endpoint it hits (from the endpoint table): the bodies of injected

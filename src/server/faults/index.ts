@@ -1,7 +1,5 @@
-import type { Hono } from 'hono';
 import type { MockApp, ServerContext } from '../context.js';
 import { FaultInjector } from './injector.js';
-import { mountFaultRoutes } from './routes.js';
 
 export type { FaultAnswer, FaultDialect, FaultedRequest } from './answer.js';
 export { type AddFaultResult, FaultInjector, type FaultInjectorDeps, type FaultRefusal } from './injector.js';
@@ -26,9 +24,4 @@ export function mountFaults(app: MockApp, ctx: ServerContext & { held: HeldRelea
   faults.load(ctx.options.scenario);
   app.use(faults.middleware);
   return faults;
-}
-
-/** @deprecated `mountFaultRoutes`, which `mountControl` calls; kept until `app.ts` mounts the control API with it. */
-export function registerFaultRoutes(app: Hono, faults: FaultInjector): void {
-  mountFaultRoutes(app as unknown as MockApp, faults);
 }

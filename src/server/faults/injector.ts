@@ -6,9 +6,8 @@ import type { VirtualClock } from '../../core/clock.js';
 import { fail, type Issue, ok, type Result } from '../../core/issue.js';
 import { deriveSeed, SeededRandom } from '../../core/random.js';
 import { type FaultSpec, faultSpecs } from '../../scenarios/compile.js';
-import { parseScenarioData } from '../../scenarios/load.js';
+import { readScenarioData } from '../../scenarios/load.js';
 import type { MockEnv } from '../context.js';
-import { scenarioOutcome } from '../control/scenario.js';
 import { incomingOf, MAX_BODY_BYTES, readRequestText } from '../http/body.js';
 import { pathParams, requestEndpoint } from '../http/endpoint.js';
 import { ENDPOINT_DIALECT, errorAnswer, type FaultAnswer, statusAnswer } from './answer.js';
@@ -85,7 +84,7 @@ export class FaultInjector {
   add(input: unknown): AddFaultResult {
     // Checked as the one fault of a scenario with the same accounts: the problems and hints of a scenario file.
     const accounts = this.accounts && [...this.accounts].map((identificationToken) => ({ identificationToken }));
-    const parsed = scenarioOutcome(parseScenarioData({ ...(accounts && { accounts }), faults: [input] }));
+    const parsed = readScenarioData({ ...(accounts && { accounts }), faults: [input] });
     if (!parsed.ok) return fail({ type: 'invalidFault', issues: parsed.error.map(ruleIssue) });
     const rule = parsed.value.faults?.[0] as FaultRule;
     if (rule.name !== undefined && this.find(rule.name)) return fail({ type: 'faultExists', name: rule.name });
