@@ -3,6 +3,7 @@ import { CONFORMANCE_CHECKS } from '../conformance/checks.js';
 import { type ConformanceOptions, resolveConformanceOptions } from '../conformance/options.js';
 import { formatCheck, formatSummary } from '../conformance/report.js';
 import { defaultPersonsNote, runConformance, selectChecks } from '../conformance/run.js';
+import { MockError } from '../core/issue.js';
 import { EXIT } from './exit.js';
 import { parseOrReport, usageError } from './usage.js';
 
@@ -91,7 +92,8 @@ function verifyOptions(args: string[]): ConformanceOptions {
       options,
     );
   } catch (error) {
-    throw usageError((error as Error).message.replace(/^\[linkedapi-mock\] /, ''));
+    if (!(error instanceof MockError && error.code === 'invalidOption')) throw error;
+    throw usageError(error.message.replace(/^\[linkedapi-mock\] /, ''));
   }
   return options;
 }

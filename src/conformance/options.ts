@@ -1,5 +1,9 @@
+import { MockError } from '../core/issue.js';
 import type { CheckResult, ConformanceCheck, Dialect } from './check.js';
 import type { FetchLike } from './client.js';
+
+/** A conformance option with a bad value: a `MockError` with code `invalidOption`. */
+const invalidOption = (message: string) => new MockError('invalidOption', message);
 
 /** Where and how to run the conformance checks. */
 export interface ConformanceOptions {
@@ -66,44 +70,44 @@ export interface ResolvedConformanceOptions {
 function positive(value: number | undefined, fallback: number, name: string, zeroAllowed = false): number {
   const out = value ?? fallback;
   if (!Number.isFinite(out) || out < 0 || (!zeroAllowed && out === 0)) {
-    throw new RangeError(`[linkedapi-mock] ${name}: expected a number ${zeroAllowed ? '>= 0' : '> 0'}, got ${out}`);
+    throw invalidOption(`[linkedapi-mock] ${name}: expected a number ${zeroAllowed ? '>= 0' : '> 0'}, got ${out}`);
   }
   return out;
 }
 
-/** Fills in defaults and checks the options; throws a RangeError naming the option on a bad value. */
+/** Fills in defaults and checks the options; throws a `MockError` (code `invalidOption`) naming the option on a bad value. */
 export function resolveConformanceOptions(options: ConformanceOptions): ResolvedConformanceOptions {
   const base = URL.canParse(options.baseUrl) ? new URL(options.baseUrl) : undefined;
   if (!base || (base.protocol !== 'http:' && base.protocol !== 'https:')) {
-    throw new RangeError(
+    throw invalidOption(
       `[linkedapi-mock] baseUrl: expected an http(s) URL such as http://127.0.0.1:4010, got ${JSON.stringify(options.baseUrl)}`,
     );
   }
   for (const name of ['accountApiToken', 'identificationToken'] as const) {
     if (typeof options[name] !== 'string' || options[name].trim() === '') {
-      throw new RangeError(`[linkedapi-mock] ${name}: expected a non-empty token`);
+      throw invalidOption(`[linkedapi-mock] ${name}: expected a non-empty token`);
     }
   }
   if (options.linkedApiToken !== undefined && options.linkedApiToken.trim() === '') {
-    throw new RangeError('[linkedapi-mock] linkedApiToken: expected a non-empty token');
+    throw invalidOption('[linkedapi-mock] linkedApiToken: expected a non-empty token');
   }
   const dialects = options.dialects && options.dialects.length > 0 ? [...new Set(options.dialects)] : ['E1', 'E4'];
   for (const dialect of dialects) {
     if (dialect !== 'E1' && dialect !== 'E4') {
-      throw new RangeError(`[linkedapi-mock] dialects: expected E1 or E4, got ${JSON.stringify(dialect)}`);
+      throw invalidOption(`[linkedapi-mock] dialects: expected E1 or E4, got ${JSON.stringify(dialect)}`);
     }
   }
   const persons = options.persons && options.persons.length > 0 ? [...options.persons] : [...DEFAULT_PERSONS];
   for (const person of persons) {
     if (!URL.canParse(person) || !/^https?:$/.test(new URL(person).protocol)) {
-      throw new RangeError(`[linkedapi-mock] persons: expected LinkedIn person URLs, got ${JSON.stringify(person)}`);
+      throw invalidOption(`[linkedapi-mock] persons: expected LinkedIn person URLs, got ${JSON.stringify(person)}`);
     }
     if (person.toLowerCase().includes('linkedapi-mock-verify-never-synced')) {
-      throw new RangeError(`[linkedapi-mock] persons: ${person} is the suite's never-synced person; give another`);
+      throw invalidOption(`[linkedapi-mock] persons: ${person} is the suite's never-synced person; give another`);
     }
   }
   if (new Set(persons).size !== persons.length) {
-    throw new RangeError('[linkedapi-mock] persons: each person may be given once');
+    throw invalidOption('[linkedapi-mock] persons: each person may be given once');
   }
   const pollIntervalMs = positive(options.pollIntervalMs, 2_000, 'pollIntervalMs', true);
   const pollDeadlineMs = positive(options.pollDeadlineMs, 300_000, 'pollDeadlineMs');

@@ -1,7 +1,11 @@
+import { MockError } from '../core/issue.js';
 import { type CheckResult, CheckSkipped, CheckStopped, type ConformanceCheck } from './check.js';
 import { CONFORMANCE_CHECKS } from './checks.js';
 import { CheckContext, RunState } from './context.js';
 import { type ConformanceOptions, resolveConformanceOptions } from './options.js';
+
+/** A conformance option with a bad value: a `MockError` with code `invalidOption`. */
+const invalidOption = (message: string) => new MockError('invalidOption', message);
 
 /** The outcome of a run. */
 export interface ConformanceReport {
@@ -21,7 +25,7 @@ export interface ConformanceReport {
 }
 
 /**
- * The checks `only` and `documentedOnly` pick, in list order. Throws a RangeError naming the valid checks when
+ * The checks `only` and `documentedOnly` pick, in list order. Throws a `MockError` (code `invalidOption`) naming the valid checks when
  * `only` names one that does not exist.
  */
 export function selectChecks(
@@ -31,7 +35,7 @@ export function selectChecks(
   const names = new Set(checks.map((check) => check.name));
   const unknown = (only ?? []).filter((name) => !names.has(name));
   if (unknown.length > 0) {
-    throw new RangeError(
+    throw invalidOption(
       `[linkedapi-mock] unknown check ${unknown.map((name) => JSON.stringify(name)).join(', ')}; the checks are: ${[...names].join(', ')}`,
     );
   }

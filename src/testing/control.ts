@@ -48,23 +48,14 @@ interface Refusal {
   issues?: readonly (Omit<Issue, 'code'> & { code?: string })[];
 }
 
-/**
- * What a control operation returns: a `Result`, or (until the server's operations return `Result`) `{ ok: value }`
- * or `{ failure }`.
- */
-type Outcome<T> = Result<T, Refusal> | { ok: T } | { failure: Refusal };
-
 function refused(refusal: Refusal): MockError {
   const issues = (refusal.issues ?? []).map((issue) => ({ code: refusal.type, ...issue }));
   return new MockError('controlRefused', refusal.message, issues, { type: refusal.type });
 }
 
-function unwrap<T>(outcome: Outcome<T>): T {
-  if ('value' in outcome) return outcome.value;
-  if ('error' in outcome) throw refused(outcome.error);
-  // The earlier shape; when every caller reads Results: `if (!outcome.ok) throw refused(outcome.error)`.
-  if ('failure' in outcome) throw refused(outcome.failure);
-  return outcome.ok;
+function unwrap<T>(outcome: Result<T, Refusal>): T {
+  if (!outcome.ok) throw refused(outcome.error);
+  return outcome.value;
 }
 
 /** The typed control of a mock server: its control operations, each refusal thrown. */
