@@ -2,7 +2,7 @@ import type { CheckContext } from './context.js';
 
 /**
  * What a check rests on. `documented`: Linked API's documentation says so. `mock decision`: the docs are
- * silent and the mock decided (see the README's table); the real service may differ.
+ * silent and the mock decided (see docs/decisions.md); the real service may differ.
  */
 export type Basis = 'documented' | 'mock decision';
 
@@ -18,7 +18,7 @@ export interface ConformanceCheck {
   name: string;
   dialect: Dialect;
   basis: Basis;
-  /** What a pass guarantees, in one sentence (shown by `--help`-like listings and the README). */
+  /** What a pass guarantees, in one sentence (shown by `--help`-like listings and docs/contract-kit.md). */
   guarantees: string;
   run(ctx: CheckContext): Promise<void>;
 }

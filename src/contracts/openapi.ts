@@ -77,8 +77,8 @@ function documentDescription(dialects: RouteContract['dialect'][]): string {
     ...dialects.map((dialect) => `- **${dialect}**: ${DIALECTS[dialect]}`),
     '',
     "This document describes the mock's behaviour. Where Linked API's documentation speaks, the mock follows it " +
-      'to the letter; where it is silent, the mock decides. The README lists which behaviours are documented ' +
-      "facts and which are the mock's decisions.",
+      'to the letter; where it is silent, the mock decides. docs/decisions.md lists which behaviours are ' +
+      "documented facts and which are the mock's decisions.",
     '',
     'Any other method and path is answered `404` with `endpointNotFound`. Started with ' +
       '`--error-http-status 200`, the mock sends global errors with HTTP 200 instead of the statuses shown here.',

@@ -7,7 +7,7 @@ import { DateTime, Duration, parseDuration, Scenario, When } from '../contracts/
  * value written there. Also the problem wording where zod's own is terse ("Too small: expected number to be >=0").
  */
 
-export const REFERENCE = 'see "Scenario files" in the README for every key';
+export const REFERENCE = 'see docs/scenario-reference.md for every key';
 
 type Schema = z.ZodType;
 

@@ -113,11 +113,11 @@ describe('the fault control routes', () => {
         { every: 0, status: 200 },
         400,
         invalid('every: must be >= 1, got 0; status: must be >= 400, got 200', [
-          { path: 'every', problem: 'must be >= 1, got 0', hint: 'see "Scenario files" in the README for every key' },
+          { path: 'every', problem: 'must be >= 1, got 0', hint: 'see docs/scenario-reference.md for every key' },
           {
             path: 'status',
             problem: 'must be >= 400, got 200',
-            hint: 'see "Scenario files" in the README for every key',
+            hint: 'see docs/scenario-reference.md for every key',
           },
         ]),
       ],
@@ -143,10 +143,10 @@ describe('the fault control routes', () => {
       [
         { error: 'noActiveSeat' },
         400,
-        invalid('error: expected an error type of the error tables in the README', [
+        invalid('error: expected an error type of the error tables in docs/e1.md or docs/e4.md', [
           {
             path: 'error',
-            problem: 'expected an error type of the error tables in the README',
+            problem: 'expected an error type of the error tables in docs/e1.md or docs/e4.md',
             hint: 'did you mean "noActiveSeats"?',
           },
         ]),

@@ -7,7 +7,7 @@ import { readScenarioData, readScenarioText } from '../../src/scenarios/load.js'
 import { summarizeScenario } from '../../src/scenarios/summary.js';
 
 const ANN = 'https://www.linkedin.com/in/ann';
-const REFERENCE = 'see "Scenario files" in the README for every key';
+const REFERENCE = 'see docs/scenario-reference.md for every key';
 
 /** A problem as these tests state it: what a person reads (the issue's `code` is for programs, tested apart). */
 type Problem = Omit<Issue, 'code'>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The global error catalogue: errorType → HTTP status → message. `{details}`, `{method}` and `{path}` are
- * filled in by `globalErrorMessage`. `source` says where the name and text come from (see the README).
+ * filled in by `globalErrorMessage`. `source` says where the name and text come from (see docs/e1.md).
  */
 export const GLOBAL_ERRORS = {
   invalidRequestBody: {

@@ -210,7 +210,7 @@ export const FaultRule = z
       .optional()
       .describe('Applies with this probability (0.05 = 5 %), drawn from the seeded source: a run replays exactly.'),
     error: z
-      .enum(FAULT_ERRORS, { error: 'expected an error type of the error tables in the README' })
+      .enum(FAULT_ERRORS, { error: 'expected an error type of the error tables in docs/e1.md or docs/e4.md' })
       .optional()
       .describe("Answer this global error, in the endpoint's dialect and with its status."),
     status: z
