@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../core/clock.js';
 import type { Job } from './job.js';
 import type { Refusal } from './outcome.js';
-import { DEFAULT_LATENCY, World, type WorldOptions } from './world.js';
+import { World, type WorldOptions } from './world.js';
 
 const START = Date.parse('2024-06-03T09:00:00Z');
 const person = (slug: string) => `https://www.linkedin.com/in/${slug}`;
@@ -14,7 +14,7 @@ function world(options: Partial<WorldOptions> = {}): World {
     seed: 1,
     startTime: START,
     speed: 0,
-    latency: DEFAULT_LATENCY,
+    latency: { syncMs: 1500, getMs: 100, jitter: 0.3 },
     resultTtlMs: 60_000,
     maxUncompleted: 10,
     newResultId: () => `res-${++ids}`,

@@ -25,7 +25,6 @@ export interface Latency {
   jitter: number;
 }
 
-export const DEFAULT_LATENCY: Latency = { syncMs: 1500, getMs: 100, jitter: 0.3 };
 
 export interface WorldOptions {
   clock: VirtualClock;
