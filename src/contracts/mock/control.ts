@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, PersonUrl } from '../e1/requests.js';
+import { ENDPOINT_NAMES, type EndpointName } from '../endpoints.js';
 import { DateTime, Duration, Scenario } from './scenario.js';
 
 /*
@@ -193,18 +194,12 @@ export const StateAnswer = z
   .meta({ id: 'StateAnswer' });
 export type StateAnswer = z.infer<typeof StateAnswer>;
 
-/** What the journal calls each public endpoint (the names fault rules use, plus workflowCancel and unknown). */
-export const JOURNAL_ENDPOINTS = [
-  'synchronize',
-  'get',
-  'result',
-  'workflows',
-  'workflowStatus',
-  'workflowCancel',
-  'poll',
-  'unknown',
-] as const;
-export type JournalEndpoint = (typeof JOURNAL_ENDPOINTS)[number];
+/** What the journal calls each public endpoint (the endpoint table's names), and `unknown` for any other request. */
+export type JournalEndpoint = EndpointName | 'unknown';
+export const JOURNAL_ENDPOINTS = [...ENDPOINT_NAMES, 'unknown'] as JournalEndpoint[] as [
+  JournalEndpoint,
+  ...JournalEndpoint[],
+];
 
 export const JournalEntry = z
   .strictObject({

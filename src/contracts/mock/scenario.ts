@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GLOBAL_ERRORS } from '../e1/errors.js';
 import { PersonUrl } from '../e1/requests.js';
 import { E4_ERRORS } from '../e4/schemas.js';
+import { FAULT_TARGETS, type FaultTarget } from '../endpoints.js';
 import { DATE_TIME_HINT, DateTime, ScenarioSettings } from './settings.js';
 
 export { DateTime };
@@ -189,7 +190,11 @@ export const TimelineEvent = z.discriminatedUnion(
 );
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
-export const FAULT_ENDPOINTS = ['synchronize', 'get', 'result', 'workflows', 'workflowStatus', 'poll', 'any'] as const;
+/** The endpoints a fault rule can name: the endpoint table's fault targets, and `any`. */
+export const FAULT_ENDPOINTS = [...FAULT_TARGETS, 'any'] as (FaultTarget | 'any')[] as [
+  FaultTarget | 'any',
+  ...(FaultTarget | 'any')[],
+];
 const FAULT_ERRORS = [...new Set([...Object.keys(GLOBAL_ERRORS), ...Object.keys(E4_ERRORS)])] as [string, ...string[]];
 
 export const FaultRule = z
