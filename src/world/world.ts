@@ -25,7 +25,6 @@ export interface Latency {
   jitter: number;
 }
 
-
 export interface WorldOptions {
   clock: VirtualClock;
   /** Seed of every generated thread and every latency draw. */
