@@ -8,6 +8,7 @@ import type { MockEnv } from '../../src/server/context.js';
 import { mountControl } from '../../src/server/control/index.js';
 import { mountDocs } from '../../src/server/docs/index.js';
 import { mountFaults } from '../../src/server/faults/index.js';
+import { HeldRequests } from '../../src/server/http/hold.js';
 import { mountJournal } from '../../src/server/journal/index.js';
 import { mountSelfCheck } from '../../src/server/self-check/index.js';
 import { reply, START_MS, tokens } from '../support/helpers.js';
@@ -22,7 +23,7 @@ function mountedApp() {
     scenario: { faults: [{ name: 'down', endpoint: 'get', first: 1, status: 503 }] },
   });
   const app = new Hono<MockEnv>();
-  const held = { releases: new Set<() => void>() } as Parameters<typeof mountFaults>[1]['held'];
+  const held = new HeldRequests(server.clock);
   const ctx = { world: server.world, clock: server.clock, options: server.options, held };
   const journal = mountJournal(app, ctx);
   const faults = mountFaults(app, ctx);

@@ -2,7 +2,6 @@ import type { Context, MiddlewareHandler, Next } from 'hono';
 import type { Endpoint } from '../../contracts/endpoints.js';
 import type { FaultListing } from '../../contracts/mock/faults.js';
 import type { FaultRule, Scenario } from '../../contracts/mock/scenario.js';
-import type { VirtualClock } from '../../core/clock.js';
 import { fail, type Issue, ok, type Result } from '../../core/issue.js';
 import { deriveSeed, SeededRandom } from '../../core/random.js';
 import { type FaultSpec, faultSpecs } from '../../scenarios/compile.js';
@@ -10,6 +9,7 @@ import { readScenarioData } from '../../scenarios/load.js';
 import type { MockEnv } from '../context.js';
 import { incomingOf, MAX_BODY_BYTES, readRequestText } from '../http/body.js';
 import { pathParams, requestEndpoint } from '../http/endpoint.js';
+import type { HeldRequests } from '../http/hold.js';
 import { ENDPOINT_DIALECT, errorAnswer, type FaultAnswer, statusAnswer } from './answer.js';
 import { personsNamed } from './persons.js';
 
@@ -30,11 +30,10 @@ interface Matching {
 
 /** What a fault injector needs from its server. */
 export interface FaultInjectorDeps {
-  clock: VirtualClock;
   /** Read when rules are (re)loaded or added (`seed`) and when an error is answered (`errorHttpStatus`). */
   options: { seed: number; errorHttpStatus?: 200 | undefined };
-  /** Requests held by a delay add their release here; the server calls them all on shutdown. */
-  held: Set<() => void>;
+  /** Where a delay waits on the virtual clock: the server releases every held request on shutdown and scenario loads. */
+  held: Pick<HeldRequests, 'wait'>;
 }
 
 /**
@@ -169,7 +168,7 @@ export class FaultInjector {
       return undefined;
     }
     const { spec } = chosen;
-    if (spec.delayMs > 0) await this.hold(spec.delayMs);
+    if (spec.delayMs > 0) await this.deps.held.wait(spec.delayMs);
     let response: Response | undefined;
     try {
       response = this.respond(c, spec, matching.endpoint);
@@ -201,20 +200,6 @@ export class FaultInjector {
       }
     }
     return chosen;
-  }
-
-  /** Waits `ms` of virtual time, or until the server shuts down (or loads a scenario). */
-  private hold(ms: number): Promise<void> {
-    const { clock, held } = this.deps;
-    return new Promise((resolve) => {
-      const release = () => {
-        timer.cancel();
-        held.delete(release);
-        resolve();
-      };
-      const timer = clock.setTimer(clock.now() + ms, release);
-      held.add(release);
-    });
   }
 
   /** The answer of the rule's effect; undefined (pass the request on) for a delay alone. */
