@@ -1,8 +1,9 @@
 import { GLOBAL_ERRORS, type GlobalErrorType } from '../../contracts/e1/errors.js';
 import { E4_ERRORS, type E4ErrorType } from '../../contracts/e4/schemas.js';
 import { ENDPOINTS, type FaultTarget } from '../../contracts/endpoints.js';
-import { errorBody } from '../e1/render.js';
-import { e4ErrorBody } from '../e4/render.js';
+import { E1, errorBody } from '../e1/render.js';
+import { E4, e4ErrorBody } from '../e4/render.js';
+import { counterpartError } from '../http/respond.js';
 
 /*
  * What a fault answers, in the dialect of the endpoint it hits (from the endpoint table): the bodies of injected
@@ -33,23 +34,14 @@ export interface FaultAnswer {
   headers: Record<string, string>;
 }
 
-/** E4 types answered as another type on an E1 endpoint. */
-const E4_TO_E1: Partial<Record<E4ErrorType, GlobalErrorType>> = {
-  linkedApiTokenRequired: 'accountApiTokenRequired',
-  invalidLinkedApiToken: 'invalidAccountApiToken',
-  subscriptionRequired: 'noActiveSeats',
-  invalidWorkflow: 'invalidRequestBody',
-  invalidRequestPayload: 'invalidRequestBody',
-  workflowNotFound: 'resultNotFound',
-};
-
-/** E1 types answered as another type on an E4 endpoint (`invalidRequestBody` depends on the endpoint). */
-const E1_TO_E4: Partial<Record<GlobalErrorType, E4ErrorType>> = {
-  accountApiTokenRequired: 'linkedApiTokenRequired',
-  invalidAccountApiToken: 'invalidLinkedApiToken',
-  noActiveSeats: 'subscriptionRequired',
-  resultNotFound: 'workflowNotFound',
-};
+/**
+ * The server's own errors (no world name, so `counterpartError` cannot pair them) and their counterparts: a bad
+ * body (E4 has one per endpoint) and an unknown result.
+ */
+const SERVER_COUNTERPARTS: readonly [GlobalErrorType, readonly E4ErrorType[]][] = [
+  ['invalidRequestBody', ['invalidWorkflow', 'invalidRequestPayload']],
+  ['resultNotFound', ['workflowNotFound']],
+];
 
 const has = <T extends object>(table: T, key: string): key is Extract<keyof T, string> => Object.hasOwn(table, key);
 
@@ -57,11 +49,13 @@ const has = <T extends object>(table: T, key: string): key is Extract<keyof T, s
 export function dialectErrorType(type: string, endpoint: FaultTarget): GlobalErrorType | E4ErrorType | undefined {
   if (ENDPOINT_DIALECT[endpoint] === 'E1') {
     if (has(GLOBAL_ERRORS, type)) return type;
-    return has(E4_ERRORS, type) ? E4_TO_E1[type] : undefined;
+    return (
+      counterpartError(type, E4, E1) ?? SERVER_COUNTERPARTS.find(([, e4]) => e4.includes(type as E4ErrorType))?.[0]
+    );
   }
   if (has(E4_ERRORS, type)) return type;
   if (type === 'invalidRequestBody') return endpoint === 'workflows' ? 'invalidWorkflow' : 'invalidRequestPayload';
-  return has(GLOBAL_ERRORS, type) ? E1_TO_E4[type] : undefined;
+  return counterpartError(type, E1, E4) ?? SERVER_COUNTERPARTS.find(([e1]) => e1 === type)?.[1][0];
 }
 
 /** The body of an error the mock makes up itself (`injectedFault`), in the endpoint's envelope. */
