@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { formatProblems, problemsOf } from '../contracts/answer.js';
 import { type EndpointName, endpointNamed, endpointPath } from '../contracts/endpoints.js';
 import type { RouteContract } from '../contracts/route.js';
+import { endpointRoute } from '../contracts/routes.js';
 import { CheckSkipped, CheckStopped } from './check.js';
 import { type Answer, ConformanceClient, type OutgoingRequest } from './client.js';
 import type { ResolvedConformanceOptions } from './options.js';
@@ -96,7 +97,7 @@ export class CheckContext {
       url: this.url(endpoint),
       headers: this.e1Headers(options),
       body: options.rawBody ?? JSON.stringify(body),
-      route: endpointNamed(endpoint).route,
+      route: endpointRoute(endpoint),
     });
   }
 
@@ -118,7 +119,7 @@ export class CheckContext {
 
   /** Sends a request to an E4 endpoint (method and path from the endpoint table), checked against its route. */
   e4(endpoint: E4EndpointName, request: E4Request = {}): Promise<Answer> {
-    const { route } = endpointNamed(endpoint);
+    const route = endpointRoute(endpoint);
     const { body, rawBody } = request;
     return this.send({
       method: route.method.toUpperCase() as OutgoingRequest['method'],

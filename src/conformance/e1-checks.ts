@@ -4,6 +4,7 @@ import type { ConversationData } from '../contracts/e1/responses.js';
 import { GetComplete, SynchronizeComplete } from '../contracts/e1/responses.js';
 import { ProcessingAccepted } from '../contracts/e1/routes.js';
 import { endpointNamed } from '../contracts/endpoints.js';
+import { endpointRoute } from '../contracts/routes.js';
 import type { ConformanceCheck } from './check.js';
 import type { CheckContext } from './context.js';
 import {
@@ -130,7 +131,7 @@ export const E1_CHECKS: ConformanceCheck[] = [
       const { answer: first, polls, url } = await pollResult(ctx, link);
       if (!ctx.expectShape(SynchronizeComplete, first.json, `${first.request} (poll ${polls})`)) return;
       expectEntries(ctx, first.request, (first.json as { completion: Completion }).completion, [person]);
-      const again = await ctx.get(url, endpointNamed('result').route);
+      const again = await ctx.get(url, endpointRoute('result'));
       ctx.expect(
         isDeepStrictEqual(again.json, first.json),
         `${again.request} again: expected the same body as before, got ${again.text.slice(0, 200)}`,
@@ -236,7 +237,7 @@ export const E1_CHECKS: ConformanceCheck[] = [
     async run(ctx) {
       const answer = await ctx.get(
         ctx.url('result', { id: 'linkedapiMockVerifyUnknownResult' }),
-        endpointNamed('result').route,
+        endpointRoute('result'),
       );
       expectGlobalError(ctx, answer, 'resultNotFound');
     },

@@ -1,6 +1,7 @@
 import { GLOBAL_ERRORS, type GlobalErrorType } from '../contracts/e1/errors.js';
 import { type ConversationData, GetComplete, SynchronizeComplete } from '../contracts/e1/responses.js';
 import { endpointNamed } from '../contracts/endpoints.js';
+import { endpointRoute } from '../contracts/routes.js';
 import type { Answer } from './client.js';
 import type { CheckContext } from './context.js';
 
@@ -55,7 +56,7 @@ export async function pollResult(
   link: string,
 ): Promise<{ answer: Answer; polls: number; url: string }> {
   const url = pollUrl(ctx, link);
-  const { route } = endpointNamed('result');
+  const route = endpointRoute('result');
   const started = Date.now();
   for (let polls = 1; ; polls++) {
     await ctx.pause(ctx.options.pollIntervalMs);

@@ -1,5 +1,6 @@
 import { ENDPOINTS, type EndpointName, endpointPath } from '../contracts/endpoints.js';
 import { routePattern } from '../contracts/find-route.js';
+import { endpointRoute } from '../contracts/routes.js';
 import type { OutgoingRequest } from './client.js';
 import { NEVER_SYNCED_PERSON } from './options.js';
 
@@ -35,10 +36,12 @@ export const UNKNOWN_E1_PATH = `${E1_DIRECTORY}/linkedapi-mock-verify-no-such-en
 
 /** Every request the suite may send against any implementation; anything else is refused before it leaves. */
 export const SAFE_REQUESTS: SafeRequest[] = [
-  ...ENDPOINTS.flatMap(({ name, route }) => {
+  ...ENDPOINTS.flatMap(({ name, method }) => {
     const safe = SAFE_ENDPOINTS[name];
     if (!safe) return [];
-    return [{ method: route.method.toUpperCase() as SafeRequest['method'], path: routePattern(route), ...safe }];
+    return [
+      { method: method.toUpperCase() as SafeRequest['method'], path: routePattern(endpointRoute(name)), ...safe },
+    ];
   }),
   // The unknown-endpoint probes.
   { method: 'GET', path: new RegExp(`^${escapeRegExp(E1_DIRECTORY)}/linkedapi-mock-verify-[a-z-]+$`), reads: true },

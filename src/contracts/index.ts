@@ -5,9 +5,9 @@
  * single source of truth: the server validates with them, the self-check and `verify` check answers with them.
  *
  * @example
- * import { checkAnswer, endpointNamed, GetRequest } from 'linkedapi-mock/contracts';
+ * import { checkAnswer, endpointRoute, GetRequest } from 'linkedapi-mock/contracts';
  * GetRequest.safeParse(body).success;
- * checkAnswer(endpointNamed('get').route, res.status, await res.json()); // [] when the answer keeps the contract
+ * checkAnswer(endpointRoute('get'), res.status, await res.json()); // [] when the answer keeps the contract
  */
 
 // The endpoint table (the public endpoints by name) and the route contracts of every route
@@ -24,7 +24,7 @@ export {
 } from './endpoints.js';
 export { findRoute } from './find-route.js';
 export type { ResponseContract, RouteContract } from './route.js';
-export { ROUTES } from './routes.js';
+export { endpointRoute, ROUTES } from './routes.js';
 
 // E1, the Account API: requests, answers, errors, routes
 

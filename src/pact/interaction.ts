@@ -1,5 +1,6 @@
 import type { MatchersV3, PactV4, V3MockServer } from '@pact-foundation/pact';
 import type { RouteContract } from '../contracts/route.js';
+import { endpointRoute } from '../contracts/routes.js';
 import { type ExampleAnswer, type ExampleRequest, exampleAnswer, type ProviderState } from './examples.js';
 import { pactTemplate } from './matchers.js';
 
@@ -41,7 +42,7 @@ function checkRequest(spec: InteractionSpec): void {
  * the response matchers from the route's schema for that answer's status, the request stays exactly as given.
  *
  * @example
- * defineInteraction(pact, { description: 'a get', route: endpointNamed('get').route, method: 'POST', path, headers, body, states: [] })
+ * defineInteraction(pact, { description: 'a get', route: endpointRoute('get'), method: 'POST', path, headers, body, states: [] })
  *   .executeTest(async (mock) => client.get(mock.url));
  */
 export function defineInteraction<Server extends PactMockServer = PactMockServer>(

@@ -1,5 +1,6 @@
 import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
 import { endpointNamed, endpointPath } from '../contracts/endpoints.js';
+import { endpointRoute } from '../contracts/routes.js';
 import {
   bodyOf,
   CHANNELS_OF,
@@ -22,7 +23,7 @@ type Pact = Pick<PactV4, 'addInteraction'>;
 
 /** The result path as a Pact provider-state expression: the verifier fills in the `resultId` the state gave. */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a Pact provider-state expression, filled in by the verifier
-const RESULT_PATH_EXPRESSION = endpointNamed('result').route.path.replace('{id}', '${resultId}');
+const RESULT_PATH_EXPRESSION = endpointNamed('result').path.replace('{id}', '${resultId}');
 
 /**
  * Builders of Pact interactions with Linked API's conversations endpoints (E1). Each returns an interaction
@@ -53,7 +54,7 @@ export const linkedApiInteractions = {
     );
     return defineInteraction(pact, {
       description: params.description ?? `a request to synchronize the conversations (${describePersons(params)})`,
-      route: endpointNamed('synchronize').route,
+      route: endpointRoute('synchronize'),
       method: 'POST',
       path: endpointPath('synchronize'),
       headers: headersOf(params),
@@ -78,7 +79,7 @@ export const linkedApiInteractions = {
     return defineInteraction(pact, {
       description:
         params.description ?? `a reslink request to synchronize the conversations (${describePersons(params)})`,
-      route: endpointNamed('synchronize').route,
+      route: endpointRoute('synchronize'),
       method: 'POST',
       path: endpointPath('synchronize'),
       headers: headersOf(params, { 'result-handling': 'reslink' }),
@@ -102,7 +103,7 @@ export const linkedApiInteractions = {
       pact,
       {
         description: params.description ?? `a request for the result of synchronizing ${channel} ${params.person}`,
-        route: endpointNamed('result').route,
+        route: endpointRoute('result'),
         method: 'GET',
         path: (injected) => endpointPath('result', { id: String(injected.resultId) }),
         pactPath: MatchersV3.fromProviderState(
@@ -136,7 +137,7 @@ export const linkedApiInteractions = {
     );
     return defineInteraction(pact, {
       description: params.description ?? `a request to get the conversations (${describePersons(params)})`,
-      route: endpointNamed('get').route,
+      route: endpointRoute('get'),
       method: 'POST',
       path: endpointPath('get'),
       headers: headersOf(params),
@@ -174,7 +175,7 @@ export const linkedApiInteractions = {
     }
     return defineInteraction(pact, {
       description: params.description ?? `a request to ${params.endpoint} conversations refused with ${errorType}`,
-      route: endpointNamed(params.endpoint).route,
+      route: endpointRoute(params.endpoint),
       method: 'POST',
       path: endpointPath(params.endpoint),
       headers,
@@ -203,7 +204,7 @@ export const linkedApiInteractions = {
     const id = params.id ?? 'unknown-result-id';
     return defineInteraction(pact, {
       description: params.description ?? `a request for the unknown result ${id}`,
-      route: endpointNamed('result').route,
+      route: endpointRoute('result'),
       method: 'GET',
       path: endpointPath('result', { id }),
       headers: {},

@@ -9,9 +9,7 @@ import { mountEndpoints } from './endpoints.js';
 const routesOf = (app: { routes: { method: string; path: string }[] }) =>
   app.routes.filter((route) => route.method !== 'ALL').map((route) => `${route.method} ${route.path}`);
 const rowsOf = (dialect: string) =>
-  ENDPOINTS.filter((row) => row.route.dialect === dialect).map(
-    (row) => `${row.route.method.toUpperCase()} ${honoPath(row.route.path)}`,
-  );
+  ENDPOINTS.filter((row) => row.dialect === dialect).map((row) => `${row.method.toUpperCase()} ${honoPath(row.path)}`);
 
 describe('mountEndpoints', () => {
   it('mounts each row of one dialect at its method and path, with the handler named like the row', async () => {

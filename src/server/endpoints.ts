@@ -20,11 +20,11 @@ export function mountEndpoints(
   dialect: 'E1' | 'E4',
   handlers: Partial<Record<EndpointName, EndpointHandler>>,
 ): void {
-  for (const { name, route } of ENDPOINTS) {
-    if (route.dialect !== dialect) continue;
-    const handler = handlers[name];
-    if (!handler) throw new Error(`[linkedapi-mock] the ${dialect} endpoint ${name} has no handler`);
-    app.on(route.method.toUpperCase(), honoPath(route.path), handler);
+  for (const endpoint of ENDPOINTS) {
+    if (endpoint.dialect !== dialect) continue;
+    const handler = handlers[endpoint.name];
+    if (!handler) throw new Error(`[linkedapi-mock] the ${dialect} endpoint ${endpoint.name} has no handler`);
+    app.on(endpoint.method.toUpperCase(), honoPath(endpoint.path), handler);
   }
 }
 

@@ -149,6 +149,7 @@ describe('the package exports', () => {
         "e4ErrorMessage",
         "endpointNamed",
         "endpointPath",
+        "endpointRoute",
         "findRoute",
         "formatProblems",
         "globalErrorMessage",

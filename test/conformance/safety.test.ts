@@ -18,7 +18,7 @@ describe('the safety rules, from the endpoint table', () => {
   it('let through every public endpoint the suite calls, with its method, and the unknown-endpoint probe', () => {
     const params = { id: 'abc', workflowId: 'wf-1' };
     for (const name of ENDPOINT_NAMES) {
-      const method = endpointNamed(name).route.method.toUpperCase() as OutgoingRequest['method'];
+      const method = endpointNamed(name).method.toUpperCase() as OutgoingRequest['method'];
       const body = name === 'workflows' ? { actionType: 'st.syncConversation', personUrl: JANE } : undefined;
       expect(safetyRefusal(request(method, endpointPath(name, params), body), BASE, [JANE]), name).toBeUndefined();
     }

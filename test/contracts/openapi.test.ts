@@ -60,7 +60,14 @@ describe('the OpenAPI document', () => {
   it('has the title, the package version, a description of the dialects, and tags by dialect', () => {
     expect(doc.info.title).toBe('linkedapi-mock');
     expect(doc.info.version).toBe(PKG.version);
-    for (const words of ['**E1**', '**E4**', '**mock**', "the mock's behaviour", 'docs/decisions.md', 'endpointNotFound']) {
+    for (const words of [
+      '**E1**',
+      '**E4**',
+      '**mock**',
+      "the mock's behaviour",
+      'docs/decisions.md',
+      'endpointNotFound',
+    ]) {
       expect(doc.info.description).toContain(words);
     }
     expect(doc.tags?.map((tag) => tag.name)).toEqual(['E1', 'E4', 'mock']);

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
 import { endpointNamed, endpointPath } from '../../src/contracts/endpoints.js';
 import { honoPath } from '../../src/contracts/route.js';
+import { endpointRoute } from '../../src/contracts/routes.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { createMockServer } from '../../src/server/app.js';
 import type { MockEnv } from '../../src/server/context.js';
@@ -33,7 +34,7 @@ function mountedApp() {
     faults,
     loadScenario: (scenario) => server.loadScenario(scenario),
   });
-  const get = endpointNamed('get').route;
+  const get = endpointRoute('get');
   app.on(get.method.toUpperCase(), honoPath(get.path), (c) => c.json({ status: 'error', error: { errorType: 'x' } }));
   mountDocs(app, ctx);
   const call = (method: string, path: string, headers: Record<string, string> = {}) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpointRouteFields } from '../endpoints.js';
 import { errorResponsesByStatus } from '../error-responses.js';
 import type { ResponseContract, RouteContract } from '../route.js';
 import { GLOBAL_ERRORS, type GlobalErrorType, messageSchema } from './errors.js';
@@ -85,18 +86,14 @@ const E1_REQUEST_ERRORS: GlobalErrorType[] = [
 ];
 
 function conversationsRoute(
-  operationId: string,
-  path: string,
+  name: 'synchronize' | 'get',
   summary: string,
   body: z.ZodType,
   complete: z.ZodType,
 ): RouteContract {
   const errors = errorResponses(...E1_REQUEST_ERRORS);
   return {
-    operationId,
-    method: 'post',
-    path,
-    dialect: 'E1',
+    ...endpointRouteFields(name),
     summary,
     headers: E1Headers,
     body,
@@ -118,8 +115,7 @@ function conversationsRoute(
 
 /** `POST /account/conversations.synchronize`. */
 export const SynchronizeRoute = conversationsRoute(
-  'synchronizeConversations',
-  '/account/conversations.synchronize',
+  'synchronize',
   'Synchronize conversations (slow: one conversation after another in a cloud browser)',
   SynchronizeRequest,
   SynchronizeComplete,
@@ -127,8 +123,7 @@ export const SynchronizeRoute = conversationsRoute(
 
 /** `POST /account/conversations.get`. */
 export const GetRoute = conversationsRoute(
-  'getConversations',
-  '/account/conversations.get',
+  'get',
   'Get messages of synchronized conversations (fast), optionally only those after `since`',
   GetRequest,
   GetComplete,
@@ -136,10 +131,7 @@ export const GetRoute = conversationsRoute(
 
 /** `GET /account/results/{id}`: a result link. */
 export const ResultRoute: RouteContract = {
-  operationId: 'getResult',
-  method: 'get',
-  path: '/account/results/{id}',
-  dialect: 'E1',
+  ...endpointRouteFields('result'),
   summary: 'Pull the result of a request made with result-handling reslink (or webhook)',
   headers: ResultLinkHeaders,
   params: z.object({ id: z.string().describe('The result id, the last segment of resultLink.') }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpointRouteFields } from '../endpoints.js';
 import { errorResponsesByStatus } from '../error-responses.js';
 import type { ResponseContract, RouteContract } from '../route.js';
 import {
@@ -38,10 +39,7 @@ const WORKFLOW_PARAMS = z.object({ workflowId: z.string().describe('The id `POST
 
 /** `POST /workflows`. */
 export const StartWorkflowRoute: RouteContract = {
-  operationId: 'startWorkflow',
-  method: 'post',
-  path: '/workflows',
-  dialect: 'E4',
+  ...endpointRouteFields('workflows'),
   summary: 'Start a workflow of st.syncConversation / nv.syncConversation actions (one, or an array run in order)',
   headers: E4Headers,
   body: WorkflowRequest,
@@ -55,10 +53,7 @@ export const StartWorkflowRoute: RouteContract = {
 
 /** `GET /workflows/{workflowId}`. */
 export const GetWorkflowRoute: RouteContract = {
-  operationId: 'getWorkflow',
-  method: 'get',
-  path: '/workflows/{workflowId}',
-  dialect: 'E4',
+  ...endpointRouteFields('workflowStatus'),
   summary: 'Workflow status: pending, running, then completed (with the completion) or failed (with the failure)',
   headers: E4Headers,
   params: WORKFLOW_PARAMS,
@@ -70,10 +65,7 @@ export const GetWorkflowRoute: RouteContract = {
 
 /** `DELETE /workflows/{workflowId}`. */
 export const CancelWorkflowRoute: RouteContract = {
-  operationId: 'cancelWorkflow',
-  method: 'delete',
-  path: '/workflows/{workflowId}',
-  dialect: 'E4',
+  ...endpointRouteFields('workflowCancel'),
   summary: 'Cancel a workflow that has not ended; persons already synced stay synced',
   headers: E4Headers,
   params: WORKFLOW_PARAMS,
@@ -85,10 +77,7 @@ export const CancelWorkflowRoute: RouteContract = {
 
 /** `POST /conversations/poll`. */
 export const PollRoute: RouteContract = {
-  operationId: 'pollConversations',
-  method: 'post',
-  path: '/conversations/poll',
-  dialect: 'E4',
+  ...endpointRouteFields('poll'),
   summary: 'Messages of synced conversations (fast), optionally only those after `since`',
   headers: E4Headers,
   body: PollRequest,

@@ -14,7 +14,7 @@ export type FaultDialect = 'E1' | 'E4';
 
 /** The dialect of each endpoint a fault rule can name. */
 export const ENDPOINT_DIALECT = Object.fromEntries(
-  ENDPOINTS.map((endpoint) => [endpoint.fault, endpoint.route.dialect]),
+  ENDPOINTS.map((endpoint) => [endpoint.fault, endpoint.dialect]),
 ) as Record<FaultTarget, FaultDialect>;
 
 /** The request a fault answers, for its message and placeholders. */

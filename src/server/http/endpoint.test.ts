@@ -20,7 +20,7 @@ function probeApp() {
     return next();
   });
   for (const endpoint of ENDPOINTS) {
-    app.on(endpoint.route.method.toUpperCase(), honoPath(endpoint.route.path), (c) => c.text(endpoint.name));
+    app.on(endpoint.method.toUpperCase(), honoPath(endpoint.path), (c) => c.text(endpoint.name));
   }
   app.get('/__mock/health', (c) => c.text('ok'));
   return { app, seen };
@@ -31,11 +31,11 @@ describe('requestEndpoint: the endpoint from Hono’s match', () => {
     const { app, seen } = probeApp();
     for (const endpoint of ENDPOINTS) {
       const path = endpointPath(endpoint.name, { id: 'res-1', workflowId: 'wf-1' });
-      const res = await app.request(path, { method: endpoint.route.method.toUpperCase() });
+      const res = await app.request(path, { method: endpoint.method.toUpperCase() });
       expect(await res.text()).toBe(endpoint.name);
       expect(seen.at(-1)).toEqual({
         endpoint: endpoint.name,
-        routePath: honoPath(endpoint.route.path),
+        routePath: honoPath(endpoint.path),
         cached: true,
       });
     }

@@ -36,7 +36,7 @@ const SEGMENTS = new WeakMap<Endpoint, (string | undefined)[]>();
 export function pathParams(endpoint: Endpoint, path: string): Record<string, string> {
   let names = SEGMENTS.get(endpoint);
   if (names === undefined) {
-    names = endpoint.route.path.split('/').map((segment) => /^\{(\w+)\}$/.exec(segment)?.[1]);
+    names = endpoint.path.split('/').map((segment) => /^\{(\w+)\}$/.exec(segment)?.[1]);
     SEGMENTS.set(endpoint, names);
   }
   const params: Record<string, string> = {};

@@ -10,7 +10,7 @@ import { type JournalFilter, JournalRecord } from './record.js';
 
 /** The endpoints whose path is fixed (no `{param}`), with it. */
 const FIXED_PATHS = new Map<Endpoint, string>(
-  ENDPOINTS.filter((endpoint) => !endpoint.route.path.includes('{')).map((endpoint) => [endpoint, endpoint.route.path]),
+  ENDPOINTS.filter((endpoint) => !endpoint.path.includes('{')).map((endpoint) => [endpoint, endpoint.path]),
 );
 
 /**
