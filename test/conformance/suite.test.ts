@@ -4,7 +4,7 @@ import { defineConformanceSuite as publicSuite } from '../../src/conformance/ind
 import { ConformanceFailure, defineConformanceSuite, type TestApi } from '../../src/conformance/suite.js';
 import { type RunningMock, startMock } from '../../src/server/listen.js';
 import { type StartedMock, startMock as startTestMock } from '../../src/testing/index.js';
-import { person } from '../support/helpers.js';
+import { person } from '../support/index.js';
 import { brokenServer, inProcessMock, TOKENS } from './support.js';
 
 const NAMES = CONFORMANCE_CHECKS.map((check) => check.name);

@@ -10,7 +10,7 @@ import { mountDocs } from '../../src/server/docs/index.js';
 import { mountFaults } from '../../src/server/faults/index.js';
 import { mountJournal } from '../../src/server/journal/index.js';
 import { mountSelfCheck } from '../../src/server/self-check/index.js';
-import { reply, START_MS, tokens } from '../support/helpers.js';
+import { reply, START_MS, tokens } from '../support/index.js';
 
 /** The features mounted on a fresh app in the order `app.ts` mounts them, around a stand-in `get` endpoint. */
 function mountedApp() {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GET, person, type Reply, reply, SYNC, type TestMock, testMock, tokens } from '../support/helpers.js';
+import { GET, person, type Reply, reply, SYNC, type TestMock, testMock, tokens } from '../support/index.js';
 
 const PATHS = [SYNC, GET] as const;
 const LINKED = person('jane');

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { person, type Reply, reply, testMock } from '../support/helpers.js';
-import { e4Tokens } from './support.js';
+import { e4Tokens, person, type Reply, reply, testMock } from '../support/index.js';
 
 const PATHS = ['/workflows', '/conversations/poll'] as const;
 const LINKED = person('jane');

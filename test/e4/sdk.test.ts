@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { createMockServer, type MockServer } from '../../src/server/app.js';
 import { type RunningMock, startMock } from '../../src/server/listen.js';
-import { person, START, START_MS } from '../support/helpers.js';
+import { person, START, START_MS } from '../support/index.js';
 
 /*
  * The official SDK, as published (@linkedapi/node 1.2.19), against the mock on 127.0.0.1: only `baseUrl`

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../src/contracts/mock/scenario.js';
 import { type ClockTimer, ManualClock } from '../../src/core/clock.js';
 import { type RunningMock, startMock } from '../../src/server/listen.js';
-import { person, postTo, reply, START_MS, SYNC, tokens } from '../support/helpers.js';
+import { person, postTo, reply, START_MS, SYNC, tokens } from '../support/index.js';
 import { injectedE1, RESULT_NOT_FOUND } from './support.js';
 
 const mocks: RunningMock[] = [];

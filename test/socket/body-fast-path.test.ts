@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMockServer } from '../../src/server/app.js';
 import { MAX_BODY_BYTES } from '../../src/server/http/body.js';
 import { type RunningMock, startMock } from '../../src/server/listen.js';
-import { GET, person, START, SYNC, tokens } from '../support/helpers.js';
+import { GET, person, START, SYNC, tokens } from '../support/index.js';
 
 // Over a socket the body is read in one piece when Node's parser enforces a declared content-length (the fast
 // path); in-process, and for chunked bodies, it is streamed with a byte count. Both must answer alike.

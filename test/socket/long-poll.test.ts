@@ -5,7 +5,7 @@ import { type ClockTimer, ManualClock } from '../../src/core/clock.js';
 import { e1Answer } from '../../src/server/e1/render.js';
 import { type RunningMock, startMock } from '../../src/server/listen.js';
 import type { MockOptions } from '../../src/server/options.js';
-import { person, postTo, START_MS, SYNC, tokens } from '../support/helpers.js';
+import { person, postTo, START_MS, SYNC, tokens } from '../support/index.js';
 
 const PERIODICALLY = 'Your request is being processed. Please check the resultLink periodically.';
 const LATER = 'Your request is being processed. Please check the resultLink later.';

@@ -5,7 +5,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { type RunningMock, startMock } from '../../src/server/listen.js';
 import type { MockOptions } from '../../src/server/options.js';
 import type { WebhookAttempt } from '../../src/world/webhooks.js';
-import { GET, person, type Reply, START, START_MS, SYNC, tokens } from '../support/helpers.js';
+import { GET, person, type Reply, START, START_MS, SYNC, tokens } from '../support/index.js';
 
 const WEBHOOK_MESSAGE = 'Your request is being processed. The result will be sent to the webhook.';
 const SIGNED_OUT_MESSAGE = 'This LinkedIn account has been signed out in our cloud browser.';
