@@ -39,7 +39,7 @@ export class TestClock extends ManualClock {
   }
 }
 
-/** What a request sends: exactly these headers (none added), a body (a string or stream as it is, else JSON). */
+/** What a request sends: exactly these headers (none added), and a body (text, bytes or a stream as it is, else JSON). */
 export interface SendInit {
   headers?: Record<string, string>;
   body?: unknown;
@@ -69,6 +69,10 @@ export interface SocketMock extends Omit<StartedMock, 'clock'>, Requests {
   clock: TestClock;
 }
 
+/** A body sent as it is: text, bytes or a stream (anything else is sent as JSON). */
+const isBodyInit = (body: unknown): body is NonNullable<RequestInit['body']> =>
+  typeof body === 'string' || body instanceof ReadableStream || ArrayBuffer.isView(body) || body instanceof Blob;
+
 type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
 function requests(fetch: Fetch, base: string): Requests {
@@ -76,7 +80,7 @@ function requests(fetch: Fetch, base: string): Requests {
     const request: RequestInit & { duplex?: 'half' } = { method, headers: init.headers ?? {} };
     const { body } = init;
     if (body !== undefined) {
-      request.body = typeof body === 'string' || body instanceof ReadableStream ? body : JSON.stringify(body);
+      request.body = isBodyInit(body) ? body : JSON.stringify(body);
       if (body instanceof ReadableStream) request.duplex = 'half';
     }
     return reply(fetch(`${init.origin ?? base}${path}`, request));
