@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveSeed, SeededRandom } from '../../src/core/random.js';
+import { resultPath } from '../support/index.js';
 import { faultMock, injectedE1, positions, RESULT_NOT_FOUND, resultOf, statuses } from './support.js';
 
 describe('fault triggers', () => {
@@ -83,10 +84,10 @@ describe('several rules', () => {
       const mock = faultMock(rules, { seed: 42, selfCheck: false });
       const seen: number[] = [];
       for (let i = 0; i < 400; i++) {
-        const res = await mock.app.request('http://mock.test/account/results/nope', { headers: { 'x-n': `${i}` } });
+        const res = await mock.send('GET', resultPath('nope'), { headers: { 'x-n': `${i}` } });
         seen.push(res.status);
-        if (res.status === 404) expect(await res.json()).toEqual(RESULT_NOT_FOUND);
-        if (res.status === 503) expect(await res.json()).toEqual(injectedE1('flaky-503', 503));
+        if (res.status === 404) expect(res.body).toEqual(RESULT_NOT_FOUND);
+        if (res.status === 503) expect(res.body).toEqual(injectedE1('flaky-503', 503));
       }
       return { seen, list: mock.server.faults.list() };
     };

@@ -96,7 +96,8 @@ const inProcess = (mock: HarnessMock): Requests => requests((url, init) => mock.
 /** A manual clock at `startTime` (a date-time, epoch ms or a Date), or at START. */
 function clockAt(startTime: MockOptions['startTime']): TestClock {
   if (startTime === undefined) return new TestClock(START_MS);
-  return new TestClock(typeof startTime === 'number' ? startTime : Date.parse(String(startTime)));
+  if (startTime instanceof Date) return new TestClock(startTime.getTime());
+  return new TestClock(typeof startTime === 'number' ? startTime : Date.parse(startTime));
 }
 
 /**
