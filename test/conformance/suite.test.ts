@@ -9,7 +9,8 @@ import { brokenServer, inProcessMock, TOKENS } from './support.js';
 
 const NAMES = CONFORMANCE_CHECKS.map((check) => check.name);
 
-// The factory as a consumer uses it: vitest's describe/it, options known only once beforeAll has run.
+// The factory as a consumer uses it: vitest's describe/it, options known only once beforeAll has run. The mock is
+// the root `startMock` as `serve` runs it (a realtime clock), which test/support's socketMock (a manual clock) is not.
 let mock: RunningMock;
 beforeAll(async () => {
   mock = await startMock({ speed: 0, selfCheck: true });
