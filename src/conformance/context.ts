@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { formatProblems, problemsOf } from '../contracts/answer.js';
-import { type EndpointName, endpointNamed, endpointPath } from '../contracts/endpoints.js';
+import { type EndpointName, endpointPath } from '../contracts/endpoints.js';
 import type { RouteContract } from '../contracts/route.js';
 import { endpointRoute } from '../contracts/routes.js';
 import { CheckSkipped, CheckStopped } from './check.js';

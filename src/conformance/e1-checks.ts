@@ -3,7 +3,6 @@ import { PERSON_ERRORS } from '../contracts/e1/errors.js';
 import type { ConversationData } from '../contracts/e1/responses.js';
 import { GetComplete, SynchronizeComplete } from '../contracts/e1/responses.js';
 import { ProcessingAccepted } from '../contracts/e1/routes.js';
-import { endpointNamed } from '../contracts/endpoints.js';
 import { endpointRoute } from '../contracts/routes.js';
 import type { ConformanceCheck } from './check.js';
 import type { CheckContext } from './context.js';

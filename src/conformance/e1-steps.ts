@@ -1,6 +1,5 @@
 import { GLOBAL_ERRORS, type GlobalErrorType } from '../contracts/e1/errors.js';
 import { type ConversationData, GetComplete, SynchronizeComplete } from '../contracts/e1/responses.js';
-import { endpointNamed } from '../contracts/endpoints.js';
 import { endpointRoute } from '../contracts/routes.js';
 import type { Answer } from './client.js';
 import type { CheckContext } from './context.js';

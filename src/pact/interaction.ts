@@ -1,6 +1,5 @@
 import type { MatchersV3, PactV4, V3MockServer } from '@pact-foundation/pact';
 import type { RouteContract } from '../contracts/route.js';
-import { endpointRoute } from '../contracts/routes.js';
 import { type ExampleAnswer, type ExampleRequest, exampleAnswer, type ProviderState } from './examples.js';
 import { pactTemplate } from './matchers.js';
 

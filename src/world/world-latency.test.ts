@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flush, person, START_MS, testMock } from '../../test/support/helpers.js';
+import { flush, person, START_MS, testMock } from '../../test/support/index.js';
 import type { Channel } from '../contracts/e1/requests.js';
 import { e1Answer } from '../server/e1/render.js';
 import type { Job } from './job.js';

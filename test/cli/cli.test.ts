@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GET, person, postTo, type Reply, SYNC, tokens } from '../support/helpers.js';
+import { GET, person, postTo, type Reply, SYNC, tokens } from '../support/index.js';
 
 // dist/cli/index.js is built by test/global-setup.ts when it is older than src/.
 const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));

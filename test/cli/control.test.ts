@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { person, SYNC, tokens } from '../control/support.js';
-import { type Reply, reply } from '../support/helpers.js';
+import { person, type Reply, reply, SYNC, tokens } from '../support/index.js';
 import { type CliRun, runCli } from './process.js';
 
 const TOKEN = 'cli-control-secret-42';

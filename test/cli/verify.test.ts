@@ -6,8 +6,8 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFORMANCE_CHECKS } from '../../src/conformance/checks.js';
-import { type RunningMock, startMock } from '../../src/server/listen.js';
 import { type Breakage, brokenServer } from '../conformance/support.js';
+import { type SocketMock, socketMock } from '../support/index.js';
 
 // dist/cli/index.js is built by test/global-setup.ts when it is older than src/.
 const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
@@ -54,10 +54,10 @@ async function listen(app: Hono): Promise<{ url: string; close: () => Promise<vo
   };
 }
 
-let mock: RunningMock;
+let mock: SocketMock;
 const closers: (() => Promise<void>)[] = [];
 beforeAll(async () => {
-  mock = await startMock({ speed: 0, selfCheck: true });
+  mock = await socketMock({ speed: 0 });
 });
 afterAll(async () => {
   await mock.close();

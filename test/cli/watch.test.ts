@@ -2,7 +2,7 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { person, postTo, SYNC, tokens } from '../support/helpers.js';
+import { person, postTo, SYNC, tokens } from '../support/index.js';
 import { type CliRun, runCli } from './process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkedapi-mock-watch-'));

@@ -4,7 +4,7 @@ import { CONFORMANCE_CHECKS } from '../../src/conformance/checks.js';
 import { DEFAULT_PERSONS, NEVER_SYNCED_PERSON } from '../../src/conformance/options.js';
 import { formatReport } from '../../src/conformance/report.js';
 import { runConformance } from '../../src/conformance/run.js';
-import { person } from '../support/helpers.js';
+import { person } from '../support/index.js';
 import { inProcessMock, recorded, TOKENS } from './support.js';
 
 const BASE = 'http://mock.test';

@@ -4,12 +4,13 @@ import { defineConformanceSuite as publicSuite } from '../../src/conformance/ind
 import { ConformanceFailure, defineConformanceSuite, type TestApi } from '../../src/conformance/suite.js';
 import { type RunningMock, startMock } from '../../src/server/listen.js';
 import { type StartedMock, startMock as startTestMock } from '../../src/testing/index.js';
-import { person } from '../support/helpers.js';
+import { person } from '../support/index.js';
 import { brokenServer, inProcessMock, TOKENS } from './support.js';
 
 const NAMES = CONFORMANCE_CHECKS.map((check) => check.name);
 
-// The factory as a consumer uses it: vitest's describe/it, options known only once beforeAll has run.
+// The factory as a consumer uses it: vitest's describe/it, options known only once beforeAll has run. The mock is
+// the root `startMock` as `serve` runs it (a realtime clock), which test/support's socketMock (a manual clock) is not.
 let mock: RunningMock;
 beforeAll(async () => {
   mock = await startMock({ speed: 0, selfCheck: true });

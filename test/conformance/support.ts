@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { FetchLike } from '../../src/conformance/client.js';
-import { createMockServer, type MockServer } from '../../src/server/app.js';
+import { type RealtimeMock, realtimeMock } from '../support/index.js';
 
 /** What a fetch wrapper saw: every request, and the most that were in flight at once. */
 export interface Traffic {
@@ -29,10 +29,10 @@ export function recorded(fetch: FetchLike): { fetch: FetchLike; traffic: Traffic
   };
 }
 
-/** An in-process mock at speed 0 with the self-check on, and a fetch that reaches it. */
-export function inProcessMock(): { mock: MockServer; fetch: FetchLike } {
-  const mock = createMockServer({ speed: 0, seed: 1, selfCheck: true });
-  return { mock, fetch: (url, init) => mock.app.request(url, init) };
+/** An in-process mock at speed 0 (its clock runs by itself, as `serve`'s does), and a fetch that reaches it. */
+export function inProcessMock(): { mock: RealtimeMock; fetch: FetchLike } {
+  const mock = realtimeMock({ speed: 0 });
+  return { mock, fetch: (url, init) => mock.fetch(url, init) };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: rewrites work on arbitrary JSON
@@ -76,7 +76,7 @@ export function brokenServer(breakage: Breakage): {
         // not JSON: passed on as it is
       }
     }
-    const response = await mock.app.request(c.req.url, { method: c.req.method, headers: c.req.raw.headers, body });
+    const response = await mock.fetch(c.req.url, { method: c.req.method, headers: c.req.raw.headers, body });
     let text = await response.text();
     if (breakage.answer) text = JSON.stringify(breakage.answer(JSON.parse(text), new URL(c.req.url).pathname));
     return new Response(text, { status: response.status, headers: { 'content-type': 'application/json' } });

@@ -8,7 +8,7 @@ import { EXAMPLES } from '../../src/contracts/examples.js';
 import { buildOpenApiDocument, type OpenApiDocument } from '../../src/contracts/openapi.js';
 import type { RouteContract } from '../../src/contracts/route.js';
 import { ROUTES } from '../../src/contracts/routes.js';
-import { createMockServer } from '../../src/server/app.js';
+import { GET, testMock } from '../support/index.js';
 
 const doc = buildOpenApiDocument();
 const METHODS = ['get', 'post', 'delete', 'put', 'patch', 'head', 'options', 'trace'];
@@ -211,13 +211,12 @@ describe('the examples', () => {
 
   it('the invalidRequestBody example is word for word what the mock answers', async () => {
     const example = EXAMPLES.find((one) => one.name === 'invalidRequestBody');
-    const response = await createMockServer({ speed: 0 }).app.request('http://mock.test/account/conversations.get', {
-      method: 'POST',
+    const response = await testMock({ speed: 0 }).send('POST', GET, {
       headers: { 'account-api-token': 't', 'identification-token': 'examples' },
       body: JSON.stringify({ standard: [{ person: 'jane' }] }),
     });
     expect(response.status).toBe(example?.part);
-    expect(JSON.parse(await response.text())).toEqual(example?.value);
+    expect(JSON.parse(response.text)).toEqual(example?.value);
   });
 
   it('negative control: a drifted example fails its schema', () => {
@@ -239,7 +238,7 @@ async function notFoundType(response: Response): Promise<string | undefined> {
 }
 
 describe('the route table, the server and the document', () => {
-  const mock = createMockServer({ speed: 0 });
+  const mock = testMock({ speed: 0 });
 
   it('list the same routes, both ways', () => {
     expect(servedRoutes(mock.app)).toEqual(tableRoutes(ROUTES));
@@ -247,7 +246,7 @@ describe('the route table, the server and the document', () => {
   });
 
   it('negative control: a server route without a contract is noticed', () => {
-    const extended = createMockServer({ speed: 0 });
+    const extended = testMock({ speed: 0 });
     extended.app.get('/__mock/uncontracted', (c) => c.text('hi'));
     expect(servedRoutes(extended.app)).not.toEqual(tableRoutes(ROUTES));
     expect(servedRoutes(extended.app)).toContain('GET /__mock/uncontracted');
@@ -258,13 +257,13 @@ describe('the route table, the server and the document', () => {
       const path = route.path.replace(/\{\w+\}/g, 'x');
       const init: RequestInit = { method: route.method.toUpperCase() };
       if (route.method === 'post') init.body = '{}';
-      const response = await mock.app.request(`http://mock.test${path}`, init);
+      const response = await mock.fetch(`http://mock.test${path}`, init);
       expect(await notFoundType(response), `${route.method} ${path}`).toBeUndefined();
       expect(response.status, `${route.method} ${path}`).toBeLessThan(500);
     }
     // The probe can tell the difference, in either dialect's envelope.
-    expect(await notFoundType(await mock.app.request('http://mock.test/account/nowhere'))).toBe('endpointNotFound');
-    const e4 = await mock.app.request('http://mock.test/nowhere', { headers: { 'linked-api-token': 't' } });
+    expect(await notFoundType(await mock.fetch('http://mock.test/account/nowhere'))).toBe('endpointNotFound');
+    const e4 = await mock.fetch('http://mock.test/nowhere', { headers: { 'linked-api-token': 't' } });
     expect(await notFoundType(e4)).toBe('endpointNotFound');
   });
 });

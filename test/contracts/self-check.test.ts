@@ -5,7 +5,7 @@ import { routeById } from '../../src/contracts/find-route.js';
 import type { ResponseContract } from '../../src/contracts/route.js';
 import { createMockServer } from '../../src/server/app.js';
 import { type SelfCheckFailure, selfCheck } from '../../src/server/self-check/index.js';
-import { GET, person, reply, testMock, tokens } from '../support/helpers.js';
+import { GET, person, reply, testMock, tokens } from '../support/index.js';
 
 const getRoute = routeById('getConversations');
 const original = getRoute.responses[200] as ResponseContract;

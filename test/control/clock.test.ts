@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMockServer } from '../../src/server/app.js';
-import { control, controlMock, expectControlError, flush, person, START, SYNC, snapshot, tokens } from './support.js';
+import { flush, person, realtimeMock, START, SYNC, tokens } from '../support/index.js';
+import { control, controlMock, expectControlError, snapshot } from './support.js';
 
 describe('the clock routes on a manual clock', () => {
   it('GET /__mock/clock: now, mode and start', async () => {
@@ -90,7 +90,7 @@ describe('the clock routes on a manual clock', () => {
 });
 
 describe('the clock routes on a realtime clock', () => {
-  const mock = createMockServer({ speed: 0, selfCheck: true, startTime: START });
+  const mock = realtimeMock({ speed: 0, startTime: START });
 
   it('GET says realtime, and the clock runs', async () => {
     const answer = await control(mock, 'GET', '/__mock/clock');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { control, controlMock, expectControlError, GET, person, SYNC, snapshot, tokens } from './support.js';
+import { GET, person, SYNC, tokens } from '../support/index.js';
+import { control, controlMock, expectControlError, snapshot } from './support.js';
 
 const ANN = person('ann');
 

@@ -1,10 +1,8 @@
 import { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
-import { endpointNamed, endpointPath } from '../../src/contracts/endpoints.js';
+import { endpointPath } from '../../src/contracts/endpoints.js';
 import { honoPath } from '../../src/contracts/route.js';
 import { endpointRoute } from '../../src/contracts/routes.js';
-import { ManualClock } from '../../src/core/clock.js';
-import { createMockServer } from '../../src/server/app.js';
 import type { MockEnv } from '../../src/server/context.js';
 import { mountControl } from '../../src/server/control/index.js';
 import { mountDocs } from '../../src/server/docs/index.js';
@@ -12,15 +10,13 @@ import { mountFaults } from '../../src/server/faults/index.js';
 import { HeldRequests } from '../../src/server/http/hold.js';
 import { mountJournal } from '../../src/server/journal/index.js';
 import { mountSelfCheck } from '../../src/server/self-check/index.js';
-import { reply, START_MS, tokens } from '../support/helpers.js';
+import { reply, testMock, tokens } from '../support/index.js';
 
 /** The features mounted on a fresh app in the order `app.ts` mounts them, around a stand-in `get` endpoint. */
 function mountedApp() {
-  const server = createMockServer({
-    seed: 1,
-    selfCheck: true,
+  // A test mock lends its world, clock and options; the app here is built anew, feature by feature.
+  const { server } = testMock({
     controlToken: 'secret',
-    clock: new ManualClock(START_MS),
     scenario: { faults: [{ name: 'down', endpoint: 'get', first: 1, status: 503 }] },
   });
   const app = new Hono<MockEnv>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { control, controlMock, expectControlError, person, SYNC, snapshot, tokens } from './support.js';
+import { person, SYNC, tokens } from '../support/index.js';
+import { control, controlMock, expectControlError, snapshot } from './support.js';
 
 const TWO_ACCOUNTS = {
   accounts: [{ identificationToken: 'acc-1' }, { identificationToken: 'acc-2', state: 'noSeats' }],
@@ -48,7 +49,7 @@ describe('GET and PUT /__mock/scenario', () => {
       expect(answer.body.scenario).toMatchObject({ seed: 7, accounts: [{ identificationToken: 'acc-9' }] });
     }
     // Options given to the mock (the test's seed 1) still win over the scenario's settings.
-    expect(mock.options.seed).toBe(1);
+    expect(mock.server.options.seed).toBe(1);
   });
 
   it('an invalid YAML scenario: 400 invalidScenario with every problem, its line and column and a hint; nothing changes', async () => {

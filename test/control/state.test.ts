@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { control, controlMock, expectControlError, flush, person, SYNC, snapshot, tokens } from './support.js';
+import { flush, person, SYNC, tokens } from '../support/index.js';
+import { control, controlMock, expectControlError, snapshot } from './support.js';
 
 const ANN = person('Ann-Lee');
 const BOB = person('bob');
@@ -158,7 +159,7 @@ describe('POST /__mock/reset', () => {
   it('tells listeners (fault counters) what was reset', async () => {
     const mock = await twoAccounts();
     const seen: (string | undefined)[] = [];
-    mock.control.onReset((account) => seen.push(account));
+    mock.server.control.onReset((account) => seen.push(account));
     await control(mock, 'POST', '/__mock/reset', { account: 'acc-2' });
     await control(mock, 'POST', '/__mock/reset');
     expect(seen).toEqual(['acc-2', undefined]);

@@ -1,23 +1,18 @@
 import { expect } from 'vitest';
-import type { MockOptions } from '../../src/server/options.js';
-import { type Reply, reply, type TestMock, testMock } from '../support/helpers.js';
-
-export { flush, GET, person, START, START_MS, SYNC, tokens } from '../support/helpers.js';
+import { type MockOptions, type Reply, type TestMock, testMock } from '../support/index.js';
 
 /** A control request: `body` is JSON-encoded unless it is a string (sent verbatim). */
 export function control(
-  mock: Pick<TestMock, 'app'>,
+  mock: Pick<TestMock, 'send'>,
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<Reply> {
-  const init: RequestInit = { method, headers: { 'content-type': 'application/json', ...headers } };
-  if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
-  return reply(mock.app.request(`http://mock.test${path}`, init));
+  return mock.send(method, path, { headers: { 'content-type': 'application/json', ...headers }, body });
 }
 
-/** An in-process mock on a manual clock at START, with the self-check on and no jitter. */
+/** A test mock with no jitter: the control API's answers carry exact virtual times. */
 export function controlMock(options: MockOptions = {}): TestMock {
   return testMock({ latency: { jitter: 0 }, ...options });
 }
@@ -31,7 +26,7 @@ export function expectControlError(answer: Reply, status: number, type: string, 
 }
 
 /** What the control API says of the world, to compare before and after a refused request. */
-export async function snapshot(mock: Pick<TestMock, 'app'>): Promise<unknown> {
+export async function snapshot(mock: Pick<TestMock, 'send'>): Promise<unknown> {
   const [state, scenario, clock] = await Promise.all([
     control(mock, 'GET', '/__mock/state'),
     control(mock, 'GET', '/__mock/scenario'),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTROL_ROUTES } from '../../src/contracts/mock/control-routes.js';
-import { control, controlMock, expectControlError, person, SYNC } from './support.js';
+import { person, SYNC } from '../support/index.js';
+import { control, controlMock, expectControlError } from './support.js';
 
 const TOKEN = 'ctl-secret-0123456789';
 const WITH_TOKEN = { 'x-mock-control-token': TOKEN };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WebhookSender } from '../../src/world/webhooks.js';
-import { control, controlMock, expectControlError, flush, person, SYNC, tokens } from './support.js';
+import { flush, person, SYNC, tokens } from '../support/index.js';
+import { control, controlMock, expectControlError } from './support.js';
 
 describe('GET /__mock/webhooks', () => {
   it('lists every delivery attempt, retries included, optionally of one account', async () => {

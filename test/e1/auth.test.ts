@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GlobalErrorType } from '../../src/contracts/e1/errors.js';
-import { flush, GET, person, SYNC, testMock, tokens } from '../support/helpers.js';
-import {
-  errorText,
-  expectError,
-  expectProcessing,
-  fakeSender,
-  LATER,
-  linkPath,
-  one,
-  PERIODICALLY,
-  raw,
-  syncedBody,
-  track,
-} from './server-support.js';
+import { fakeSender, flush, GET, person, SYNC, testMock, tokens, track } from '../support/index.js';
+import { errorText, expectError, expectProcessing, LATER, linkPath, one, PERIODICALLY, syncedBody } from './support.js';
 
 const ENDPOINTS = [
   ['synchronize', SYNC],
@@ -78,7 +66,7 @@ describe('§2 authentication order, first failure wins', () => {
   for (const [name, path] of ENDPOINTS) {
     it.each(ORDER)(`${name}: %s`, async (_case, headers, expected) => {
       const mock = testMock({ speed: 0 });
-      const reply = await raw(mock, 'POST', path, { headers, body: JSON.stringify(one()) });
+      const reply = await mock.send('POST', path, { headers, body: JSON.stringify(one()) });
       expectError(reply, expected);
       expect(reply.body.error.message).toBe(MESSAGES[expected]);
     });
@@ -87,17 +75,17 @@ describe('§2 authentication order, first failure wins', () => {
   it('auth is checked before the result-handling header and the body', async () => {
     const mock = testMock({ speed: 0 });
     const headers = { 'result-handling': 'bogus', 'webhook-url': 'nope' };
-    expectError(await raw(mock, 'POST', SYNC, { headers, body: '{' }), 'accountApiTokenRequired');
+    expectError(await mock.send('POST', SYNC, { headers, body: '{' }), 'accountApiTokenRequired');
     expectError(
-      await raw(mock, 'POST', SYNC, { headers: { ...headers, 'account-api-token': 'invalid' }, body: '[]' }),
+      await mock.send('POST', SYNC, { headers: { ...headers, 'account-api-token': 'invalid' }, body: '[]' }),
       'invalidAccountApiToken',
     );
     expectError(
-      await raw(mock, 'POST', GET, { headers: { ...headers, 'account-api-token': 'ok' }, body: '' }),
+      await mock.send('POST', GET, { headers: { ...headers, 'account-api-token': 'ok' }, body: '' }),
       'identificationTokenRequired',
     );
     expectError(
-      await raw(mock, 'POST', GET, { headers: { ...tokens('invalid-1'), ...headers }, body: 'x'.repeat(2_000_000) }),
+      await mock.send('POST', GET, { headers: { ...tokens('invalid-1'), ...headers }, body: 'x'.repeat(2_000_000) }),
       'invalidIdentificationToken',
     );
   });
@@ -105,12 +93,12 @@ describe('§2 authentication order, first failure wins', () => {
   it('an auth failure in reslink or webhook mode is answered at once and makes no result link', async () => {
     const { sender, sent } = fakeSender();
     const mock = testMock({ speed: 1, sendWebhook: sender });
-    const reslink = await raw(mock, 'POST', SYNC, {
+    const reslink = await mock.send('POST', SYNC, {
       headers: { ...tokens('invalid-1'), 'result-handling': 'reslink' },
       body: JSON.stringify(one()),
     });
     expectError(reslink, 'invalidIdentificationToken');
-    const webhook = await raw(mock, 'POST', SYNC, {
+    const webhook = await mock.send('POST', SYNC, {
       headers: { 'identification-token': 'acc-1', 'result-handling': 'webhook', 'webhook-url': 'http://hook.test/x' },
       body: JSON.stringify(one()),
     });
@@ -192,12 +180,12 @@ describe('§2 signed-out accounts: accepted, then failing while processing', () 
       const mock = testMock({ speed: 1, latency: LATENCY });
       const accepted = await mock.post(path, one(), signedOut({ 'result-handling': 'reslink' }));
       expectProcessing(accepted, PERIODICALLY);
-      const running = await raw(mock, 'GET', linkPath(accepted));
+      const running = await mock.send('GET', linkPath(accepted));
       expectProcessing(running, LATER);
       expect(running.body.process.resultLink).toBe(accepted.body.process.resultLink);
       mock.clock.advance(due[name]);
       for (let i = 0; i < 2; i++) {
-        const done = await raw(mock, 'GET', linkPath(accepted));
+        const done = await mock.send('GET', linkPath(accepted));
         expectError(done, 'linkedinAccountSignedOut');
         expect(done.text).toBe(errorText('linkedinAccountSignedOut'));
       }
@@ -207,7 +195,7 @@ describe('§2 signed-out accounts: accepted, then failing while processing', () 
       const mock = testMock({ speed: 0 });
       const accepted = await mock.post(path, one(), signedOut({ 'result-handling': 'reslink' }));
       expectProcessing(accepted, PERIODICALLY);
-      expectError(await raw(mock, 'GET', linkPath(accepted)), 'linkedinAccountSignedOut');
+      expectError(await mock.send('GET', linkPath(accepted)), 'linkedinAccountSignedOut');
     });
 
     it(`${name} in webhook mode: accepted, and the error envelope is what the webhook receives`, async () => {

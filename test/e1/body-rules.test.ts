@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/server/http/body.js';
-import { GET, person, SYNC, testMock, tokens } from '../support/helpers.js';
-import { expectInvalid, expectProcessing, one, PERIODICALLY, raw, syncedBody } from './server-support.js';
+import { GET, person, SYNC, testMock, tokens } from '../support/index.js';
+import { expectInvalid, expectProcessing, one, PERIODICALLY, syncedBody } from './support.js';
 
 const JANE = person('jane');
 const EXAMPLE = 'https://www.linkedin.com/in/jane-doe';
@@ -227,7 +227,7 @@ describe('§5 body size limit (1 MiB)', () => {
   it('over 1 MiB with a content-length is 413 invalidRequestBody', async () => {
     const mock = testMock({ speed: 0 });
     const text = padded(MAX_BODY_BYTES + 1);
-    const reply = await raw(mock, 'POST', SYNC, {
+    const reply = await mock.send('POST', SYNC, {
       headers: { ...tokens(), 'content-length': String(text.length) },
       body: text,
     });
@@ -240,7 +240,7 @@ describe('§5 body size limit (1 MiB)', () => {
   it('exactly 1 MiB with a content-length is accepted', async () => {
     const mock = testMock({ speed: 0 });
     const text = padded(MAX_BODY_BYTES);
-    const reply = await raw(mock, 'POST', SYNC, {
+    const reply = await mock.send('POST', SYNC, {
       headers: { ...tokens(), 'content-length': String(text.length) },
       body: text,
     });
@@ -251,7 +251,7 @@ describe('§5 body size limit (1 MiB)', () => {
   it('over 1 MiB streamed with no length is 413, and the server stops reading', async () => {
     const mock = testMock({ speed: 0 });
     const { body, state } = stream(padded(8 * MAX_BODY_BYTES));
-    const reply = await raw(mock, 'POST', GET, { headers: tokens(), body });
+    const reply = await mock.send('POST', GET, { headers: tokens(), body });
     expectInvalid(reply, TOO_LARGE, 413);
     expect(state.pulled).toBeLessThan(2 * MAX_BODY_BYTES);
   });
@@ -259,7 +259,7 @@ describe('§5 body size limit (1 MiB)', () => {
   it('exactly 1 MiB streamed with no length is accepted', async () => {
     const mock = testMock({ speed: 0 });
     const { body } = stream(padded(MAX_BODY_BYTES));
-    const reply = await raw(mock, 'POST', SYNC, { headers: tokens(), body });
+    const reply = await mock.send('POST', SYNC, { headers: tokens(), body });
     expect(reply.status).toBe(200);
     expect(reply.text).toBe(syncedBody('jane'));
   });
@@ -270,7 +270,7 @@ describe('§5 body size limit (1 MiB)', () => {
   ])('a content-length that %s does not get a body over 1 MiB past the limit (in-process)', async (_case, length) => {
     const mock = testMock({ speed: 0 });
     const text = padded(2 * MAX_BODY_BYTES);
-    const reply = await raw(mock, 'POST', SYNC, { headers: { ...tokens(), 'content-length': length }, body: text });
+    const reply = await mock.send('POST', SYNC, { headers: { ...tokens(), 'content-length': length }, body: text });
     expectInvalid(reply, TOO_LARGE, 413);
   });
 
@@ -279,13 +279,13 @@ describe('§5 body size limit (1 MiB)', () => {
     const text = `${VALID.slice(0, -1)},"x":"${'é'.repeat(MAX_BODY_BYTES / 2)}"}`;
     expect(text.length).toBeLessThan(MAX_BODY_BYTES);
     const { body } = stream(text);
-    expectInvalid(await raw(mock, 'POST', SYNC, { headers: tokens(), body }), TOO_LARGE, 413);
+    expectInvalid(await mock.send('POST', SYNC, { headers: tokens(), body }), TOO_LARGE, 413);
   });
 
   it('a too-large body in reslink mode is refused at once with no result link', async () => {
     const mock = testMock({ speed: 1 });
     const { body } = stream(padded(2 * MAX_BODY_BYTES));
-    const reply = await raw(mock, 'POST', SYNC, {
+    const reply = await mock.send('POST', SYNC, {
       headers: { ...tokens(), 'result-handling': 'reslink' },
       body,
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flush, GET, person, type Reply, SYNC, type TestMock, testMock, tokens } from '../support/helpers.js';
-import { expectError, expectProcessing, linkPath, one, PERIODICALLY, raw, syncedBody } from './server-support.js';
+import { flush, GET, person, type Reply, SYNC, type TestMock, testMock, tokens } from '../support/index.js';
+import { expectError, expectProcessing, linkPath, one, PERIODICALLY, syncedBody } from './support.js';
 
 const TOO_MANY = 'You can have up to 10 uncompleted requests in progress for this LinkedIn account.';
 const RESLINK = { 'result-handling': 'reslink' };
@@ -125,7 +125,7 @@ describe('§5 concurrency limit: at most 10 uncompleted requests per account', (
     mock.clock.advance(10 * 5000);
     await flush();
     expect(sent).toEqual([]);
-    const last = await raw(mock, 'GET', linkPath(accepted[9] as Reply));
+    const last = await mock.send('GET', linkPath(accepted[9] as Reply));
     expect(last.text).toBe(syncedBody('p-acc-1-9'));
   });
 

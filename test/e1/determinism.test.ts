@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GET, person, SYNC, type TestMock, testMock } from '../support/helpers.js';
-import { settle } from './support.js';
+import { GET, person, SYNC, settle, type TestMock, testMock } from '../support/index.js';
 
 const tokensOf = (id: string) => ({ 'identification-token': id });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GLOBAL_ERRORS, type GlobalErrorType } from '../../src/contracts/e1/errors.js';
 import type { MockOptions } from '../../src/server/options.js';
-import { flush, GET, type Reply, SYNC, type TestMock, testMock, tokens } from '../support/helpers.js';
-import { errorText, expectError, expectInvalid, linkPath, one, raw } from './server-support.js';
+import { flush, GET, type Reply, SYNC, type TestMock, testMock, tokens } from '../support/index.js';
+import { errorText, expectError, expectInvalid, linkPath, one } from './support.js';
 
 /** The error table of docs/e1.md, verbatim (the rules: docs/behaviour.md §5). */
 const TABLE: [GlobalErrorType, number, string][] = [
@@ -27,13 +27,13 @@ async function provoke(options: MockOptions = {}): Promise<Record<GlobalErrorTyp
   const mock = fresh();
   const replies: Partial<Record<GlobalErrorType, Reply>> = {
     invalidRequestBody: await mock.post(SYNC, { standard: [] }),
-    accountApiTokenRequired: await raw(mock, 'POST', SYNC, { body }),
-    invalidAccountApiToken: await raw(mock, 'POST', SYNC, { headers: tokens('acc-1', 'invalid'), body }),
-    identificationTokenRequired: await raw(mock, 'POST', GET, { headers: { 'account-api-token': 'a' }, body }),
-    invalidIdentificationToken: await raw(mock, 'POST', GET, { headers: tokens('invalid'), body }),
+    accountApiTokenRequired: await mock.send('POST', SYNC, { body }),
+    invalidAccountApiToken: await mock.send('POST', SYNC, { headers: tokens('acc-1', 'invalid'), body }),
+    identificationTokenRequired: await mock.send('POST', GET, { headers: { 'account-api-token': 'a' }, body }),
+    invalidIdentificationToken: await mock.send('POST', GET, { headers: tokens('invalid'), body }),
     noActiveSeats: await mock.post(GET, one(), tokens('no-seats')),
-    resultNotFound: await raw(mock, 'GET', '/account/results/0123456789abcdefghijkl'),
-    endpointNotFound: await raw(mock, 'GET', '/account/conversations.synchronize'),
+    resultNotFound: await mock.send('GET', '/account/results/0123456789abcdefghijkl'),
+    endpointNotFound: await mock.send('GET', '/account/conversations.synchronize'),
   };
   const signedOut = mock.start(GET, one(), tokens('signed-out'));
   await flush();
@@ -98,7 +98,7 @@ describe('§5 errorHttpStatus: 200', () => {
     const large = await mock.post(SYNC, 'x'.repeat(2 * 1024 * 1024));
     expectInvalid(large, 'body: larger than the 1048576 byte (1 MiB) limit', 200);
     const accepted = await mock.post(SYNC, one(), { ...tokens('signed-out-1'), 'result-handling': 'reslink' });
-    const pulled = await raw(mock, 'GET', linkPath(accepted));
+    const pulled = await mock.send('GET', linkPath(accepted));
     expect(pulled.status).toBe(200);
     expect(pulled.text).toBe(errorText('linkedinAccountSignedOut'));
   });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { flush, GET, person, START, SYNC, testMock } from '../support/helpers.js';
-import { getOne, messagesOf, NOT_SYNCHRONIZED, SIGNED_OUT, settle, syncPersons } from './support.js';
+import {
+  flush,
+  GET,
+  getOne,
+  messagesOf,
+  person,
+  START,
+  SYNC,
+  settle,
+  syncPersons,
+  testMock,
+} from '../support/index.js';
+import { NOT_SYNCHRONIZED, SIGNED_OUT } from './support.js';
 
 /** The instant `ms` written with a `+hh:mm` / `-hh:mm` offset. */
 function withOffset(ms: number, offsetMinutes: number): string {

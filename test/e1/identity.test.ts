@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GET, person, SYNC, testMock } from '../support/helpers.js';
-import { getOne, messagesOf, NOT_SYNCHRONIZED, PERSON_NOT_FOUND, settle, syncPersons } from './support.js';
+import { GET, getOne, messagesOf, person, SYNC, settle, syncPersons, testMock } from '../support/index.js';
+import { NOT_SYNCHRONIZED, PERSON_NOT_FOUND } from './support.js';
 
 describe('person identity', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GET, person, SYNC, testMock, tokens } from '../support/helpers.js';
-import { getOne, messagesOf, NOT_SYNCHRONIZED, settle, syncPersons } from './support.js';
+import { GET, getOne, messagesOf, person, SYNC, settle, syncPersons, testMock, tokens } from '../support/index.js';
+import { NOT_SYNCHRONIZED } from './support.js';
 
 const A = { 'identification-token': 'acc-a' };
 const B = { 'identification-token': 'acc-b' };

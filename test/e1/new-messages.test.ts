@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { person, START_MS, testMock } from '../support/helpers.js';
-import { getOne, messagesOf, syncPersons } from './support.js';
+import { getOne, messagesOf, person, START_MS, syncPersons, testMock } from '../support/index.js';
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;

@@ -1,21 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { flush, GET, person, SYNC, testMock, tokens } from '../support/helpers.js';
+import { fakeSender, flush, GET, person, SYNC, testMock, tokens, track } from '../support/index.js';
 import {
   errorText,
   expectError,
   expectInvalid,
   expectProcessing,
-  fakeSender,
   LATER,
   linkPath,
   one,
   PERIODICALLY,
   RESULT_ID,
-  raw,
   syncedBody,
-  track,
   WEBHOOK_MESSAGE,
-} from './server-support.js';
+} from './support.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LATENCY = { syncMs: 1500, getMs: 100, jitter: 0 };
@@ -163,16 +160,16 @@ describe('§3 GET /account/results/{id}', () => {
     const mock = testMock({ speed: 1, latency: LATENCY });
     const accepted = await mock.post(SYNC, one('jane'), { 'result-handling': 'reslink' });
     const id = expectProcessing(accepted, PERIODICALLY);
-    const running = await raw(mock, 'GET', `/account/results/${id}`);
+    const running = await mock.send('GET', `/account/results/${id}`);
     expectProcessing(running, LATER);
     expect(running.text).toBe(
       `{"status":"processing","process":{"message":"Your request is being processed. Please check the resultLink later.","resultLink":"http://mock.test/account/results/${id}"}}`,
     );
     mock.clock.advance(1499);
-    expectProcessing(await raw(mock, 'GET', `/account/results/${id}`), LATER);
+    expectProcessing(await mock.send('GET', `/account/results/${id}`), LATER);
     mock.clock.advance(1);
     for (let i = 0; i < 3; i++) {
-      const done = await raw(mock, 'GET', `/account/results/${id}`);
+      const done = await mock.send('GET', `/account/results/${id}`);
       expect(done.status).toBe(200);
       expect(done.headers.get('content-type')).toBe('application/json');
       expect(done.text).toBe(syncedBody('jane'));
@@ -197,7 +194,7 @@ describe('§3 GET /account/results/{id}', () => {
         mock.clock.advance(10_000);
         const reply = await started;
         if (mode === 'long') answers.push(reply.text);
-        else answers.push((await raw(mock, 'GET', linkPath(reply))).text);
+        else answers.push((await mock.send('GET', linkPath(reply))).text);
       }
       return answers;
     };
@@ -212,11 +209,11 @@ describe('§3 GET /account/results/{id}', () => {
     const mock = testMock({ speed: 1, latency: LATENCY });
     const accepted = await mock.post(SYNC, one(), { 'result-handling': 'reslink' });
     mock.clock.advance(1500);
-    expect((await raw(mock, 'GET', linkPath(accepted))).status).toBe(200);
+    expect((await mock.send('GET', linkPath(accepted))).status).toBe(200);
     mock.clock.advance(DAY_MS - 1);
-    expect((await raw(mock, 'GET', linkPath(accepted))).text).toBe(syncedBody('jane'));
+    expect((await mock.send('GET', linkPath(accepted))).text).toBe(syncedBody('jane'));
     mock.clock.advance(1);
-    const expired = await raw(mock, 'GET', linkPath(accepted));
+    const expired = await mock.send('GET', linkPath(accepted));
     expectError(expired, 'resultNotFound');
     expect(expired.body.error.message).toBe('The result link is unknown or has expired.');
   });
@@ -225,18 +222,18 @@ describe('§3 GET /account/results/{id}', () => {
     const mock = testMock({ speed: 1, latency: { syncMs: 2 * 60 * 60 * 1000, jitter: 0 }, resultTtlMs: 60_000 });
     const accepted = await mock.post(SYNC, one(), { 'result-handling': 'reslink' });
     mock.clock.advance(90 * 60 * 1000);
-    expectProcessing(await raw(mock, 'GET', linkPath(accepted)), LATER);
+    expectProcessing(await mock.send('GET', linkPath(accepted)), LATER);
     mock.clock.advance(30 * 60 * 1000);
-    expect((await raw(mock, 'GET', linkPath(accepted))).text).toBe(syncedBody('jane'));
+    expect((await mock.send('GET', linkPath(accepted))).text).toBe(syncedBody('jane'));
   });
 
   it('the resultTtlMs option sets the expiry', async () => {
     const mock = testMock({ speed: 0, resultTtlMs: 60_000 });
     const accepted = await mock.post(GET, one(), { 'result-handling': 'reslink' });
     mock.clock.advance(59_999);
-    expect((await raw(mock, 'GET', linkPath(accepted))).status).toBe(200);
+    expect((await mock.send('GET', linkPath(accepted))).status).toBe(200);
     mock.clock.advance(1);
-    expectError(await raw(mock, 'GET', linkPath(accepted)), 'resultNotFound');
+    expectError(await mock.send('GET', linkPath(accepted)), 'resultNotFound');
   });
 
   it.each(['AAAAAAAAAAAAAAAAAAAAAA', 'unknown', 'x', '..%2F..%2Fetc'])(
@@ -244,7 +241,7 @@ describe('§3 GET /account/results/{id}', () => {
     async (id) => {
       const mock = testMock({ speed: 0 });
       await mock.post(SYNC, one(), { 'result-handling': 'reslink' });
-      const reply = await raw(mock, 'GET', `/account/results/${id}`);
+      const reply = await mock.send('GET', `/account/results/${id}`);
       expectError(reply, 'resultNotFound');
       expect(reply.text).toBe(
         '{"status":"error","error":{"errorType":"resultNotFound","message":"The result link is unknown or has expired."}}',
@@ -259,9 +256,9 @@ describe('§3 GET /account/results/{id}', () => {
       'result-handling': 'reslink',
     });
     const path = linkPath(accepted);
-    const notFound = await raw(mock, 'GET', '/account/results/AAAAAAAAAAAAAAAAAAAAAA');
-    expect((await raw(mock, 'GET', path)).text).toBe(syncedBody('secret-person'));
-    expect((await raw(mock, 'GET', path, { headers: tokens('owner', 'api-owner') })).text).toBe(
+    const notFound = await mock.send('GET', '/account/results/AAAAAAAAAAAAAAAAAAAAAA');
+    expect((await mock.send('GET', path)).text).toBe(syncedBody('secret-person'));
+    expect((await mock.send('GET', path, { headers: tokens('owner', 'api-owner') })).text).toBe(
       syncedBody('secret-person'),
     );
     const foreign: Record<string, string>[] = [
@@ -272,27 +269,27 @@ describe('§3 GET /account/results/{id}', () => {
       { 'account-api-token': 'api-intruder' },
     ];
     for (const headers of foreign) {
-      const reply = await raw(mock, 'GET', path, { headers });
+      const reply = await mock.send('GET', path, { headers });
       expectError(reply, 'resultNotFound');
       expect(reply.text).toBe(notFound.text);
       expect(reply.text).not.toContain('secret-person');
     }
-    expect((await raw(mock, 'GET', path, { headers: { 'identification-token': 'owner' } })).status).toBe(200);
+    expect((await mock.send('GET', path, { headers: { 'identification-token': 'owner' } })).status).toBe(200);
   });
 
   it('another account headers get the same 404 while the job is still running', async () => {
     const mock = testMock({ speed: 1, latency: LATENCY });
     const accepted = await mock.post(SYNC, one(), { 'result-handling': 'reslink' });
-    expectError(await raw(mock, 'GET', linkPath(accepted), { headers: tokens('acc-2') }), 'resultNotFound');
-    expectProcessing(await raw(mock, 'GET', linkPath(accepted), { headers: tokens('acc-1') }), LATER);
+    expectError(await mock.send('GET', linkPath(accepted), { headers: tokens('acc-2') }), 'resultNotFound');
+    expectProcessing(await mock.send('GET', linkPath(accepted), { headers: tokens('acc-1') }), LATER);
   });
 
   it('a job that ended in a global error answers that envelope with the long-mode HTTP status', async () => {
     const mock = testMock({ speed: 1, latency: LATENCY });
     const accepted = await mock.post(GET, one(), { ...tokens('signed-out-9'), 'result-handling': 'reslink' });
-    expectProcessing(await raw(mock, 'GET', linkPath(accepted)), LATER);
+    expectProcessing(await mock.send('GET', linkPath(accepted)), LATER);
     mock.clock.advance(100);
-    const done = await raw(mock, 'GET', linkPath(accepted));
+    const done = await mock.send('GET', linkPath(accepted));
     expect(done.status).toBe(403);
     expect(done.text).toBe(errorText('linkedinAccountSignedOut'));
   });
@@ -320,7 +317,7 @@ describe('§3 result-link origin', () => {
       'x-forwarded-host': 'proxy.example.test',
     });
     expectProcessing(reply, PERIODICALLY, 'https://mock.example.test');
-    const pending = await raw(mock, 'GET', linkPath(reply));
+    const pending = await mock.send('GET', linkPath(reply));
     expect(pending.status).toBe(200);
   });
 
@@ -328,18 +325,18 @@ describe('§3 result-link origin', () => {
     const mock = testMock({ speed: 1, publicUrl: 'http://10.0.0.5:4010/' });
     const reply = await mock.post(SYNC, one(), { 'result-handling': 'reslink' });
     expectProcessing(reply, PERIODICALLY, 'http://10.0.0.5:4010');
-    expectProcessing(await raw(mock, 'GET', linkPath(reply)), LATER, 'http://10.0.0.5:4010');
+    expectProcessing(await mock.send('GET', linkPath(reply)), LATER, 'http://10.0.0.5:4010');
   });
 
   it('is the scheme and host the request came in on, without publicUrl', async () => {
     const mock = testMock({ speed: 1 });
-    const reply = await raw(mock, 'POST', SYNC, {
+    const reply = await mock.send('POST', SYNC, {
       origin: 'https://127.0.0.1:4010',
       headers: { ...tokens(), 'result-handling': 'reslink' },
       body: JSON.stringify(one()),
     });
     const id = expectProcessing(reply, PERIODICALLY, 'https://127.0.0.1:4010');
-    const pending = await raw(mock, 'GET', `/account/results/${id}`, { origin: 'http://localhost:9999' });
+    const pending = await mock.send('GET', `/account/results/${id}`, { origin: 'http://localhost:9999' });
     expectProcessing(pending, LATER, 'http://localhost:9999');
   });
 
@@ -361,7 +358,7 @@ describe('§3 result-link origin', () => {
       'x-forwarded-host': 'first.test, second.test',
     });
     expectProcessing(chain, PERIODICALLY, 'https://first.test');
-    const pending = await raw(mock, 'GET', linkPath(both), {
+    const pending = await mock.send('GET', linkPath(both), {
       headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'other.test' },
     });
     expectProcessing(pending, LATER, 'https://other.test');
@@ -397,9 +394,9 @@ describe('§3 long-poll ceiling', () => {
     expect(reply.text).toBe(
       `{"status":"processing","process":{"message":"Your request is being processed. Please check the resultLink periodically.","resultLink":"http://mock.test/account/results/${id}"}}`,
     );
-    expectProcessing(await raw(mock, 'GET', linkPath(reply)), LATER);
+    expectProcessing(await mock.send('GET', linkPath(reply)), LATER);
     mock.clock.advance(300_000 - 120_000);
-    const result = await raw(mock, 'GET', linkPath(reply));
+    const result = await mock.send('GET', linkPath(reply));
     expect(result.status).toBe(200);
     expect(result.text).toBe(syncedBody('jane'));
   });
@@ -415,7 +412,7 @@ describe('§3 long-poll ceiling', () => {
     const reply = await pending.reply;
     expectProcessing(reply, PERIODICALLY);
     mock.clock.advance(300_000);
-    expect((await raw(mock, 'GET', linkPath(reply))).text).toBe(syncedBody('jane'));
+    expect((await mock.send('GET', linkPath(reply))).text).toBe(syncedBody('jane'));
   });
 
   it('a job that ends in a global error after the ceiling is pulled as that error', async () => {
@@ -427,7 +424,7 @@ describe('§3 long-poll ceiling', () => {
     expectProcessing(reply, PERIODICALLY);
     mock.clock.advance(300_000);
     expectError(
-      await raw(mock, 'GET', linkPath(reply), { headers: tokens('signed-out-late') }),
+      await mock.send('GET', linkPath(reply), { headers: tokens('signed-out-late') }),
       'linkedinAccountSignedOut',
     );
   });
@@ -453,7 +450,7 @@ describe('§3 webhook answer and hand-off to the sender', () => {
     expect(delivery.headers['content-type']).toBe('application/json');
     const link = delivery.headers['x-linkedapi-mock-result-link'] as string;
     expect(link).toMatch(/^http:\/\/mock\.test\/account\/results\/[A-Za-z0-9_-]{16,}$/);
-    const pulled = await raw(mock, 'GET', new URL(link).pathname);
+    const pulled = await mock.send('GET', new URL(link).pathname);
     expect(pulled.status).toBe(200);
     expect(pulled.text).toBe(delivery.body);
   });

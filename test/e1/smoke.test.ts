@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GET, person, SYNC, testMock } from '../support/helpers.js';
+import { GET, person, SYNC, testMock } from '../support/index.js';
 
 describe('smoke', () => {
   it('syncs then gets a conversation', async () => {

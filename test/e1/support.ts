@@ -1,4 +1,8 @@
-import { GET, type Reply, SYNC, settle, type TestMock } from '../support/helpers.js';
+import { expect } from 'vitest';
+import { GLOBAL_ERRORS, type GlobalErrorType, globalErrorMessage } from '../../src/contracts/e1/errors.js';
+import { person, type Reply, resultPath } from '../support/index.js';
+
+/* Verbatim from docs/behaviour.md, so that a drift in the code is caught. */
 
 export const NOT_SYNCHRONIZED = {
   success: false,
@@ -15,49 +19,71 @@ export const SIGNED_OUT = {
     message: 'This LinkedIn account has been signed out in our cloud browser.',
   },
 };
+export const PERIODICALLY = 'Your request is being processed. Please check the resultLink periodically.';
+export const LATER = 'Your request is being processed. Please check the resultLink later.';
+export const WEBHOOK_MESSAGE = 'Your request is being processed. The result will be sent to the webhook.';
 
-export interface ApiMessage {
-  id: string;
-  sender: 'us' | 'them';
-  text: string;
-  time: string;
+/** A result id: at least 16 URL-safe characters (96 bits or more). */
+export const RESULT_ID = /^[A-Za-z0-9_-]{16,}$/;
+
+/** The JSON body of a one-person synchronize request. */
+export const one = (slug = 'jane') => ({ standard: [{ person: person(slug) }] });
+
+/** The exact long-mode body of a synchronize of `slugs` in the standard channel, all existing. */
+export const syncedBody = (...slugs: string[]) =>
+  JSON.stringify({
+    status: 'complete',
+    completion: {
+      standard: slugs.map((slug) => ({ person: person(slug), result: { success: true } })),
+      salesNavigator: [],
+    },
+  });
+
+/** The exact JSON text of a global error envelope. */
+export function errorText(type: GlobalErrorType, params?: Record<string, string>): string {
+  return JSON.stringify({ status: 'error', error: { errorType: type, message: globalErrorMessage(type, params) } });
 }
 
-export { settle };
-
-/** Syncs persons in one channel (long mode, clock driven) and checks it succeeded for all. */
-export async function syncPersons(
-  mock: TestMock,
-  persons: string[],
-  channel: 'standard' | 'salesNavigator' = 'standard',
-  headers: Record<string, string> = {},
-): Promise<Reply> {
-  const reply = await settle(mock, SYNC, { [channel]: persons.map((person) => ({ person })) }, headers);
-  if (reply.status !== 200 || reply.body.status !== 'complete') throw new Error(`sync failed: ${reply.text}`);
-  return reply;
+/** Asserts a global error answer: its catalogue status (or `status`), JSON content type and exact body. */
+export function expectError(
+  reply: Reply,
+  type: GlobalErrorType,
+  params?: Record<string, string>,
+  status: number = GLOBAL_ERRORS[type].status,
+): void {
+  expect(reply.status).toBe(status);
+  expect(reply.headers.get('content-type')).toBe('application/json');
+  expect(reply.body).toEqual({
+    status: 'error',
+    error: { errorType: type, message: globalErrorMessage(type, params) },
+  });
 }
 
-/** Reads one conversation (long mode); returns the `result` of its completion entry. */
-export async function getOne(
-  mock: TestMock,
-  person: string,
-  options: { channel?: 'standard' | 'salesNavigator'; since?: unknown; headers?: Record<string, string> } = {},
-  // biome-ignore lint/suspicious/noExplicitAny: tests inspect arbitrary JSON
-): Promise<any> {
-  const channel = options.channel ?? 'standard';
-  const entry = options.since === undefined ? { person } : { person, since: options.since };
-  const reply = await settle(mock, GET, { [channel]: [entry] }, options.headers);
-  if (reply.status !== 200) throw new Error(`get failed: ${reply.status} ${reply.text}`);
-  return reply.body.completion[channel][0].result;
+/** Asserts `400 invalidRequestBody` with exactly these `path: problem` details. */
+export function expectInvalid(reply: Reply, details: string, status = 400): void {
+  expect(reply.status).toBe(status);
+  expect(reply.headers.get('content-type')).toBe('application/json');
+  expect(reply.body).toEqual({
+    status: 'error',
+    error: { errorType: 'invalidRequestBody', message: `The request body is invalid: ${details}.` },
+  });
 }
 
-/** The messages of a synced conversation; throws when it is not synced. */
-export async function messagesOf(
-  mock: TestMock,
-  person: string,
-  options: { channel?: 'standard' | 'salesNavigator'; since?: unknown; headers?: Record<string, string> } = {},
-): Promise<ApiMessage[]> {
-  const result = await getOne(mock, person, options);
-  if (!result.success) throw new Error(`not readable: ${JSON.stringify(result)}`);
-  return result.data.messages;
+/** Asserts a `reslink`-style processing answer and returns the result id of its link. */
+export function expectProcessing(reply: Reply, message: string, origin = 'http://mock.test'): string {
+  expect(reply.status).toBe(200);
+  expect(reply.headers.get('content-type')).toBe('application/json');
+  expect(Object.keys(reply.body)).toEqual(['status', 'process']);
+  expect(reply.body.status).toBe('processing');
+  expect(Object.keys(reply.body.process)).toEqual(['message', 'resultLink']);
+  expect(reply.body.process.message).toBe(message);
+  const link: string = reply.body.process.resultLink;
+  const prefix = `${origin}${resultPath('')}`;
+  expect(link.startsWith(prefix), `${link} starts with ${prefix}`).toBe(true);
+  const id = link.slice(prefix.length);
+  expect(id).toMatch(RESULT_ID);
+  return id;
 }
+
+/** The path of a result link. */
+export const linkPath = (reply: Reply): string => new URL(reply.body.process.resultLink).pathname;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { flush, GET, person, SYNC, testMock, tokens } from '../support/helpers.js';
-import { expectError, expectProcessing, linkPath, one, PERIODICALLY, raw, syncedBody } from './server-support.js';
+import { flush, GET, person, SYNC, testMock, tokens } from '../support/index.js';
+import { expectError, expectProcessing, linkPath, one, PERIODICALLY, syncedBody } from './support.js';
 
 describe('§1 surface', () => {
   it('GET /__mock/health answers 200 {"status":"ok"} with no headers at all', async () => {
     const mock = testMock({ speed: 0 });
-    const reply = await raw(mock, 'GET', '/__mock/health');
+    const reply = await mock.send('GET', '/__mock/health');
     expect(reply.status).toBe(200);
     expect(reply.headers.get('content-type')).toBe('application/json');
     expect(reply.text).toBe('{"status":"ok"}');
@@ -45,7 +45,7 @@ describe('§1 surface', () => {
     const mock = testMock({ speed: 0 });
     const accepted = await mock.post(SYNC, one('jane'), { 'result-handling': 'reslink' });
     expectProcessing(accepted, PERIODICALLY);
-    const result = await raw(mock, 'GET', linkPath(accepted));
+    const result = await mock.send('GET', linkPath(accepted));
     expect(result.status).toBe(200);
     expect(result.headers.get('content-type')).toBe('application/json');
     expect(result.text).toBe(syncedBody('jane'));
@@ -53,7 +53,7 @@ describe('§1 surface', () => {
 
   it('answers the exact behaviour.md message for an unknown endpoint', async () => {
     const mock = testMock({ speed: 0 });
-    const reply = await raw(mock, 'GET', '/account/conversations.get');
+    const reply = await mock.send('GET', '/account/conversations.get');
     expect(reply.status).toBe(404);
     expect(reply.headers.get('content-type')).toBe('application/json');
     expect(reply.text).toBe(
@@ -73,7 +73,7 @@ describe('§1 surface', () => {
   ];
   it.each(wrongMethods)('a wrong method on a real path, %s %s, is endpointNotFound', async (method, path) => {
     const mock = testMock({ speed: 0 });
-    const reply = await raw(mock, method, path, { headers: tokens(), body: method === 'GET' ? undefined : '{}' });
+    const reply = await mock.send(method, path, { headers: tokens(), body: method === 'GET' ? undefined : '{}' });
     expectError(reply, 'endpointNotFound', { method, path });
     expect(reply.body.error.message).toBe(`There is no endpoint at ${method} ${path}.`);
   });
@@ -92,35 +92,35 @@ describe('§1 surface', () => {
   ];
   it.each(otherPaths)('any other path, %s %s, is endpointNotFound', async (method, path) => {
     const mock = testMock({ speed: 0 });
-    const reply = await raw(mock, method, path, { headers: tokens(), body: method === 'GET' ? undefined : '{}' });
+    const reply = await mock.send(method, path, { headers: tokens(), body: method === 'GET' ? undefined : '{}' });
     expectError(reply, 'endpointNotFound', { method, path });
   });
 
   it('an unknown endpoint is 404 even without auth headers (not 401), and the message names the path only', async () => {
     const mock = testMock({ speed: 0 });
-    const reply = await raw(mock, 'POST', '/account/nothing-here?x=1', { body: 'not json' });
+    const reply = await mock.send('POST', '/account/nothing-here?x=1', { body: 'not json' });
     expectError(reply, 'endpointNotFound', { method: 'POST', path: '/account/nothing-here' });
   });
 
   it('every answer is application/json: success, processing, each error class, results and health', async () => {
     const mock = testMock({ speed: 1, latency: { syncMs: 1000, getMs: 100, jitter: 0 } });
     const replies = [
-      await raw(mock, 'GET', '/__mock/health'),
-      await raw(mock, 'GET', '/nope'),
-      await raw(mock, 'POST', SYNC, { body: '{}' }),
-      await raw(mock, 'POST', SYNC, { headers: tokens('no-seats-1'), body: JSON.stringify(one()) }),
+      await mock.send('GET', '/__mock/health'),
+      await mock.send('GET', '/nope'),
+      await mock.send('POST', SYNC, { body: '{}' }),
+      await mock.send('POST', SYNC, { headers: tokens('no-seats-1'), body: JSON.stringify(one()) }),
       await mock.post(SYNC, '{'),
       await mock.post(SYNC, 'x'.repeat(1024 * 1024 + 1)),
-      await raw(mock, 'GET', '/account/results/unknown-unknown-unknown'),
+      await mock.send('GET', '/account/results/unknown-unknown-unknown'),
     ];
     const accepted = await mock.post(SYNC, one(), { 'result-handling': 'reslink' });
-    replies.push(accepted, await raw(mock, 'GET', linkPath(accepted)));
+    replies.push(accepted, await mock.send('GET', linkPath(accepted)));
     for (let i = 0; i < 9; i++) await mock.post(GET, one(), { 'result-handling': 'reslink' });
     replies.push(await mock.post(GET, one(), { 'result-handling': 'reslink' }));
     const held = mock.start(GET, one(), tokens('acc-2'));
     await flush();
     mock.clock.advance(1000);
-    replies.push(await held, await raw(mock, 'GET', linkPath(accepted)));
+    replies.push(await held, await mock.send('GET', linkPath(accepted)));
     expect(replies.map((reply) => reply.status)).toEqual([200, 404, 401, 403, 400, 413, 404, 200, 200, 429, 200, 200]);
     for (const reply of replies) expect(reply.headers.get('content-type')).toBe('application/json');
   });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { flush, GET, person, type Reply, START_MS, SYNC, type TestMock, testMock } from '../support/helpers.js';
-import { getOne, NOT_SYNCHRONIZED, PERSON_NOT_FOUND, SIGNED_OUT, settle } from './support.js';
+import {
+  flush,
+  GET,
+  getOne,
+  person,
+  type Reply,
+  START_MS,
+  SYNC,
+  settle,
+  type TestMock,
+  testMock,
+} from '../support/index.js';
+import { NOT_SYNCHRONIZED, PERSON_NOT_FOUND, SIGNED_OUT } from './support.js';
 
 /** Starts a request and records the virtual time at which it is answered. */
 function track(mock: TestMock, path: string, body: unknown, headers: Record<string, string> = {}) {

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GetComplete } from '../../src/contracts/e1/responses.js';
-import { GET, person, SYNC, testMock } from '../support/helpers.js';
-import { type ApiMessage, messagesOf, settle, syncPersons } from './support.js';
+import { type ApiMessage, GET, messagesOf, person, SYNC, settle, syncPersons, testMock } from '../support/index.js';
 
 const DAY = 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -75,7 +74,7 @@ describe('generated threads, through the API', () => {
     for (const entry of reply.body.completion.standard) {
       const { total, messages } = entry.result.data as { total: number; messages: ApiMessage[] };
       expect(total).toBe(messages.length);
-      expect(problems(messages, mock.options.startTime)).toEqual([]);
+      expect(problems(messages, mock.server.options.startTime)).toEqual([]);
       lengths.push(total);
       for (const m of messages) senders.add(m.sender);
     }
@@ -125,7 +124,7 @@ describe('generated threads, through the API', () => {
         const reply = await mock.post(GET, { standard: [{ person: person(slug) }] });
         const { total, messages } = reply.body.completion.standard[0].result.data;
         expect(total).toBe(messages.length);
-        expect(problems(messages, mock.options.startTime)).toEqual([]);
+        expect(problems(messages, mock.server.options.startTime)).toEqual([]);
       }),
       { numRuns: 60 },
     );

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GET, person, SYNC, testMock, tokens } from '../support/helpers.js';
-import { e4, e4Tokens, st } from './support.js';
+import { e4, e4Tokens, GET, person, SYNC, st, testMock, tokens } from '../support/index.js';
 
 const ann = person('ann');
 const E4_PATHS = [

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { person, type Reply, reply, testMock } from '../support/helpers.js';
-import { e4Tokens } from './support.js';
+import { e4Tokens, person, type Reply, testMock, workflowPath } from '../support/index.js';
 
 const PATHS = ['/workflows', '/conversations/poll'] as const;
 const LINKED = person('jane');
@@ -27,7 +26,7 @@ function checkAnswer(answer: Reply): void {
 function fuzzMock() {
   const mock = testMock({ speed: 0 });
   const send = (p: string, body: string | Uint8Array, headers: Record<string, string> = e4Tokens()) =>
-    reply(mock.app.request(`http://mock.test${p}`, { method: 'POST', headers, body }));
+    mock.send('POST', p, { headers, body });
   return { mock, send };
 }
 
@@ -105,8 +104,7 @@ describe('fuzz (E4): no malformed request gets a 5xx or a non-JSON answer', () =
           await send('/workflows', JSON.stringify({ actionType: 'st.syncConversation', personUrl: LINKED }), headers),
         );
         for (const method of ['GET', 'DELETE']) {
-          const target = `http://mock.test/workflows/${encodeURIComponent(wf)}`;
-          const answer = await reply(mock.app.request(target, { method, headers }));
+          const answer = await mock.send(method, workflowPath(wf), { headers });
           checkAnswer(answer);
         }
       }),

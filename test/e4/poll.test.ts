@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flush, person, testMock } from '../support/helpers.js';
-import { e4, e4Tokens, SIGNED_OUT_E4, st } from './support.js';
+import { e4, e4Tokens, flush, person, st, testMock } from '../support/index.js';
+import { SIGNED_OUT_E4 } from './support.js';
 
 const ann = person('ann');
 const bob = person('bob');
@@ -91,7 +91,7 @@ describe('POST /conversations/poll', () => {
     mock.world.synchronizeNow(mock.world.account('acc-1'), 'standard', ann);
     const pending = e4(mock).call('POST', '/conversations/poll', [{ personUrl: ann, type: 'st' }]);
     await flush();
-    mock.releaseLongPolls();
+    mock.server.releaseLongPolls();
     const r = await pending;
     expect(r.status).toBe(200);
     expect(r.body.result[0].personUrl).toBe(ann);

@@ -1,12 +1,6 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { LinkedApi, LinkedApiError } from '@linkedapi/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/core/clock.js';
-import { createMockServer, type MockServer } from '../../src/server/app.js';
-import { type RunningMock, startMock } from '../../src/server/listen.js';
-import { person, START, START_MS } from '../support/helpers.js';
+import { person, type SocketMock, START, START_MS, socketMock } from '../support/index.js';
 
 /*
  * The official SDK, as published (@linkedapi/node 1.2.19), against the mock on 127.0.0.1: only `baseUrl`
@@ -18,9 +12,9 @@ const sdk = (url: string, identificationToken = 'sdk-acc', linkedApiToken = 'sdk
 const FAST = { pollInterval: 5, timeout: 10_000 };
 
 describe('@linkedapi/node 1.2.19 against the mock (speed 0)', () => {
-  let mock: RunningMock;
+  let mock: SocketMock;
   beforeAll(async () => {
-    mock = await startMock({ speed: 0, seed: 4, startTime: START });
+    mock = await socketMock({ speed: 0, seed: 4 });
   });
   afterAll(() => mock.close());
 
@@ -120,66 +114,29 @@ describe('@linkedapi/node 1.2.19 against the mock (speed 0)', () => {
 });
 
 describe('@linkedapi/node 1.2.19 while virtual time passes', () => {
-  let mock: MockServer;
-  let server: Server;
-  let url: string;
-  let clock: ManualClock;
-  /** Workflow status GETs the server has answered, and a wait for the next ones. */
-  let statusReads = 0;
-  let onStatusRead: (() => void) | undefined;
-  const statusReadsReach = (n: number) =>
-    new Promise<void>((resolve) => {
-      const check = () => {
-        if (statusReads >= n) resolve();
-        else onStatusRead = check;
-      };
-      check();
-    });
+  let mock: SocketMock;
+  /** Resolves once the mock has answered `count` workflow status reads. */
+  const statusReadsReach = (count: number) => mock.journal.waitFor({ endpoint: 'workflowStatus' }, { count });
 
   beforeAll(async () => {
-    clock = new ManualClock(START_MS);
     // Syncs take 1.5 s of virtual time; polls take none, so they need no clock moves.
-    mock = createMockServer({ seed: 4, clock, latency: { jitter: 0, getMs: 0 } });
-    server = await new Promise<Server>((resolve) => {
-      const created = serve(
-        {
-          hostname: '127.0.0.1',
-          port: 0,
-          fetch: async (request, env) => {
-            const response = await mock.app.fetch(request, env);
-            if (request.method === 'GET' && new URL(request.url).pathname.startsWith('/workflows/')) {
-              statusReads++;
-              onStatusRead?.();
-            }
-            return response;
-          },
-        },
-        () => resolve(created as Server),
-      ) as Server;
-    });
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    mock = await socketMock({ seed: 4, latency: { jitter: 0, getMs: 0 } });
   });
-  afterAll(
-    () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  );
+  afterAll(() => mock.close());
 
   it('result() keeps polling while the workflow runs and returns once the clock passes the sync', async () => {
-    const api = sdk(url, 'sdk-clock');
+    const api = sdk(mock.url, 'sdk-clock');
     const workflowId = await api.syncConversation.execute({ personUrl: person('ann') });
     expect(await api.syncConversation.status(workflowId)).toBe('running');
-    const before = statusReads;
+    const before = mock.journal.count({ endpoint: 'workflowStatus' });
     const result = api.syncConversation.result(workflowId, FAST);
     await statusReadsReach(before + 3); // it has seen "running" three times
-    clock.advance(1500);
+    mock.clock.advance(1500);
     expect(await result).toEqual({ data: undefined, errors: [] });
   });
 
   it('cancel() stops a running workflow; result() then throws the cancellation', async () => {
-    const api = sdk(url, 'sdk-cancel');
+    const api = sdk(mock.url, 'sdk-cancel');
     const workflowId = await api.syncConversation.execute({ personUrl: person('ann') });
     expect(await api.syncConversation.cancel(workflowId)).toBe(true);
     expect(await api.syncConversation.cancel(workflowId)).toBe(false);

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settle } from '../e1/support.js';
-import { GET, person, SYNC, testMock } from '../support/helpers.js';
-import { e4, nv, st } from './support.js';
+import { e4, GET, nv, person, SYNC, settle, st, testMock } from '../support/index.js';
 
 const ann = person('ann');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { person, START_MS, testMock } from '../support/helpers.js';
-import { e4, e4Tokens, nv, PERSON_NOT_FOUND_E4, SIGNED_OUT_E4, st, WORKFLOW_ID } from './support.js';
+import { e4, e4Tokens, nv, person, START_MS, st, testMock } from '../support/index.js';
+import { PERSON_NOT_FOUND_E4, SIGNED_OUT_E4, WORKFLOW_ID } from './support.js';
 
 describe('POST /workflows and GET /workflows/{id}', () => {
   it('answers the workflow id at once, then reports running and completed with the completion', async () => {

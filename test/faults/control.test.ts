@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { TestMock } from '../support/helpers.js';
-import { call, faultMock, injectedE1, positions, resultOf, statuses } from './support.js';
+import type { TestMock } from '../support/index.js';
+import { faultMock, injectedE1, positions, resultOf, statuses } from './support.js';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const addFault = (mock: TestMock, body: unknown, headers = {}) =>
-  call(mock, 'POST', '/__mock/faults', { ...JSON_TYPE, ...headers }, body);
-const listFaults = (mock: TestMock, headers = {}) => call(mock, 'GET', '/__mock/faults', headers);
+  mock.send('POST', '/__mock/faults', { headers: { ...JSON_TYPE, ...headers }, body });
+const listFaults = (mock: TestMock, headers = {}) => mock.send('GET', '/__mock/faults', { headers });
 
 const invalid = (details: string, issues: object[]) => ({
   error: {
@@ -32,14 +32,14 @@ describe('the fault control routes', () => {
         { name: 'fault-1', endpoint: 'any', delay: '2s', matched: 0, applied: 0 },
       ],
     });
-    const removed = await call(mock, 'DELETE', '/__mock/faults/flaky');
+    const removed = await mock.send('DELETE', '/__mock/faults/flaky');
     expect([removed.status, removed.body]).toEqual([
       200,
       { removed: { name: 'flaky', endpoint: 'result', every: 2, status: 503, matched: 4, applied: 2 } },
     ]);
     await addFault(mock, { name: 'x y', status: 500 });
-    expect((await call(mock, 'DELETE', `/__mock/faults/${encodeURIComponent('x y')}`)).status).toBe(200);
-    const cleared = await call(mock, 'DELETE', '/__mock/faults');
+    expect((await mock.send('DELETE', `/__mock/faults/${encodeURIComponent('x y')}`)).status).toBe(200);
+    const cleared = await mock.send('DELETE', '/__mock/faults');
     expect([cleared.status, cleared.body]).toEqual([200, { removed: ['fault-1'] }]);
     expect((await listFaults(mock)).body).toEqual({ faults: [] });
     expect((await resultOf(mock)).status).toBe(404);
@@ -55,7 +55,7 @@ describe('the fault control routes', () => {
   it('generated names skip names in use', async () => {
     const mock = faultMock([{ status: 503 }, { name: 'fault-2', status: 503 }]);
     expect((await addFault(mock, { status: 500 })).body.fault.name).toBe('fault-3');
-    expect(mock.faults.names()).toEqual(['fault-0', 'fault-2', 'fault-3']);
+    expect(mock.server.faults.names()).toEqual(['fault-0', 'fault-2', 'fault-3']);
   });
 
   it('a duplicate name is refused with 409 and nothing changes', async () => {
@@ -71,12 +71,14 @@ describe('the fault control routes', () => {
         },
       },
     ]);
-    expect(mock.faults.list()).toEqual([{ name: 'flaky', endpoint: 'any', status: 503, matched: 0, applied: 0 }]);
+    expect(mock.server.faults.list()).toEqual([
+      { name: 'flaky', endpoint: 'any', status: 503, matched: 0, applied: 0 },
+    ]);
   });
 
   it('removing an unknown name is 404 and names the rules there are', async () => {
     const mock = faultMock([{ name: 'a', status: 503 }]);
-    const answer = await call(mock, 'DELETE', '/__mock/faults/b');
+    const answer = await mock.send('DELETE', '/__mock/faults/b');
     expect([answer.status, answer.body]).toEqual([
       404,
       {
@@ -86,8 +88,8 @@ describe('the fault control routes', () => {
         },
       },
     ]);
-    await call(mock, 'DELETE', '/__mock/faults');
-    expect((await call(mock, 'DELETE', '/__mock/faults/b')).body.error.message).toBe(
+    await mock.send('DELETE', '/__mock/faults');
+    expect((await mock.send('DELETE', '/__mock/faults/b')).body.error.message).toBe(
       '[linkedapi-mock] there is no fault named b (there are no faults); list them with GET /__mock/faults',
     );
   });
@@ -96,7 +98,7 @@ describe('the fault control routes', () => {
     const mock = faultMock([{ name: 'kept', endpoint: 'get', status: 503 }], {
       scenario: { accounts: [{ identificationToken: 'acc-1' }] },
     });
-    const before = mock.faults.list();
+    const before = mock.server.faults.list();
     const cases: [unknown, number, object][] = [
       [
         {},
@@ -208,12 +210,12 @@ describe('the fault control routes', () => {
     }
     const big = await addFault(mock, `{"name":"${'x'.repeat(1024 * 1024)}","status":503}`);
     expect([big.status, big.body.error.type]).toEqual([413, 'bodyTooLarge']);
-    const query = await call(mock, 'GET', '/__mock/faults?all=1');
+    const query = await mock.send('GET', '/__mock/faults?all=1');
     expect([query.status, query.body.error.issues]).toEqual([
       400,
       [{ path: 'query.all', problem: 'unknown query parameter (this route takes none)' }],
     ]);
-    expect(mock.faults.list()).toEqual(before);
+    expect(mock.server.faults.list()).toEqual(before);
   });
 
   it('with a control token, the fault routes need it', async () => {
@@ -222,7 +224,7 @@ describe('the fault control routes', () => {
     expect([missing.status, missing.body.error.type]).toEqual([401, 'controlTokenRequired']);
     const wrong = await addFault(mock, { status: 503 }, { 'x-mock-control-token': 'guess' });
     expect([wrong.status, wrong.body.error.type]).toEqual([401, 'invalidControlToken']);
-    expect(mock.faults.list()).toEqual([]);
+    expect(mock.server.faults.list()).toEqual([]);
     const right = await addFault(mock, { status: 503 }, { 'x-mock-control-token': 'secret' });
     expect(right.status).toBe(201);
   });
@@ -234,20 +236,20 @@ describe('faults and the scenario', () => {
     const mock = faultMock([coin, { name: 'old', status: 500 }], { seed: 5 });
     const before = await statuses(12, () => resultOf(mock));
     await addFault(mock, { name: 'runtime', status: 502 });
-    mock.loadScenario({ faults: [coin] });
-    expect(mock.faults.list()).toEqual([{ ...coin, matched: 0, applied: 0 }]);
+    mock.server.loadScenario({ faults: [coin] });
+    expect(mock.server.faults.list()).toEqual([{ ...coin, matched: 0, applied: 0 }]);
     const after = await statuses(12, () => resultOf(mock));
     expect(positions(after, 503)).toEqual(positions(before, 503));
     expect(positions(after, 503).length).toBeGreaterThan(0);
-    mock.loadScenario({});
-    expect(mock.faults.list()).toEqual([]);
+    mock.server.loadScenario({});
+    expect(mock.server.faults.list()).toEqual([]);
   });
 
   it('a full reset (POST /__mock/reset) zeroes the counters and keeps the rules', async () => {
     const mock = faultMock([{ name: 'third', endpoint: 'result', every: 3, status: 503 }]);
     await statuses(2, () => resultOf(mock));
-    expect((await call(mock, 'POST', '/__mock/reset', JSON_TYPE, {})).status).toBe(200);
-    expect(mock.faults.list()[0]).toMatchObject({ name: 'third', matched: 0, applied: 0 });
+    expect((await mock.send('POST', '/__mock/reset', { headers: JSON_TYPE, body: {} })).status).toBe(200);
+    expect(mock.server.faults.list()[0]).toMatchObject({ name: 'third', matched: 0, applied: 0 });
     expect(await statuses(3, () => resultOf(mock))).toEqual([404, 404, 503]);
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GLOBAL_ERRORS } from '../../src/contracts/e1/errors.js';
 import { E4_ERRORS } from '../../src/contracts/e4/schemas.js';
-import { flush, GET, person, SYNC, tokens } from '../support/helpers.js';
-import { call, e4Tokens, faultMock, injectedE1, injectedE4, RESULT_NOT_FOUND, resultOf, syncOf } from './support.js';
+import { e4Tokens, flush, GET, person, SYNC, tokens } from '../support/index.js';
+import { faultMock, injectedE1, injectedE4, RESULT_NOT_FOUND, resultOf, syncOf } from './support.js';
 
 const E1_BODY = { standard: [{ person: person('jane') }] };
 const E4_ACTION = { actionType: 'st.syncConversation', personUrl: person('jane') };
@@ -22,7 +22,7 @@ type Endpoint = keyof typeof REQUESTS;
 async function faulted(endpoint: Endpoint, effect: Record<string, unknown>, options = {}) {
   const mock = faultMock([{ name: 'f', endpoint, ...effect }], options);
   const [method, path, headers, body] = REQUESTS[endpoint];
-  return call(mock, method, path, headers, body);
+  return mock.send(method, path, { headers, body });
 }
 
 const e1Error = (errorType: keyof typeof GLOBAL_ERRORS, message: string = GLOBAL_ERRORS[errorType].message) => ({
@@ -169,7 +169,7 @@ describe('effect reset: true, in process', () => {
     expect([res.type, res.status, res.ok]).toEqual(['error', 0, false]);
     const next = await resultOf(mock);
     expect([next.status, next.body]).toEqual([404, RESULT_NOT_FOUND]);
-    expect(mock.faults.list()[0]).toMatchObject({ matched: 2, applied: 1 });
+    expect(mock.server.faults.list()[0]).toMatchObject({ matched: 2, applied: 1 });
   });
 });
 
@@ -212,12 +212,12 @@ describe('effect delay: <duration> (virtual time)', () => {
     const mock = faultMock([{ name: 'slow', endpoint: 'workflowStatus', delay: '10m', status: 503 }]);
     let answered = false;
     const [method, path, headers] = REQUESTS.workflowStatus;
-    const pending = call(mock, method, path, headers).finally(() => {
+    const pending = mock.send(method, path, { headers }).finally(() => {
       answered = true;
     });
     await flush();
     expect(answered).toBe(false);
-    mock.releaseLongPolls();
+    mock.server.releaseLongPolls();
     const answer = await pending;
     expect([answer.status, answer.body]).toEqual([503, injectedE4('slow', 503)]);
     expect(mock.clock.now()).toBe(Date.parse('2024-06-03T09:00:00Z'));

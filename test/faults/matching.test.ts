@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
 import { endpointNamed } from '../../src/contracts/endpoints.js';
-import { person, SYNC, tokens } from '../support/helpers.js';
-import { call, e4Tokens, faultEndpointOf, faultMock, injectedE1, injectedE4, syncOf } from './support.js';
+import { e4Tokens, person, SYNC, tokens } from '../support/index.js';
+import { faultEndpointOf, faultMock, injectedE1, injectedE4, syncOf } from './support.js';
 
 describe('matching by endpoint', () => {
   it('names each public endpoint, and nothing else', async () => {
@@ -33,12 +33,12 @@ describe('matching by endpoint', () => {
 
   it('endpoint any hits the public API but never the mock’s own routes or docs', async () => {
     const mock = faultMock([{ name: 'all', endpoint: 'any', status: 503 }]);
-    expect((await call(mock, 'GET', '/__mock/health')).status).toBe(200);
-    expect((await call(mock, 'GET', '/__mock/faults')).status).toBe(200);
-    expect((await call(mock, 'GET', '/openapi.json')).status).toBe(200);
-    expect((await call(mock, 'GET', '/nowhere')).body.error.errorType).toBe('endpointNotFound');
-    expect(mock.faults.list()[0]).toMatchObject({ matched: 0, applied: 0 });
-    const answer = await call(mock, 'DELETE', '/workflows/wf-1', e4Tokens());
+    expect((await mock.send('GET', '/__mock/health')).status).toBe(200);
+    expect((await mock.send('GET', '/__mock/faults')).status).toBe(200);
+    expect((await mock.send('GET', '/openapi.json')).status).toBe(200);
+    expect((await mock.send('GET', '/nowhere')).body.error.errorType).toBe('endpointNotFound');
+    expect(mock.server.faults.list()[0]).toMatchObject({ matched: 0, applied: 0 });
+    const answer = await mock.send('DELETE', '/workflows/wf-1', { headers: e4Tokens() });
     expect([answer.status, answer.body]).toEqual([503, injectedE4('all', 503)]);
   });
 });
@@ -48,7 +48,7 @@ describe('matching by account', () => {
     const mock = faultMock([{ name: 'acc-2-down', account: 'acc-2', every: 2, status: 503 }]);
     const seen: [string, number][] = [];
     for (const account of ['acc-1', 'acc-2', 'acc-1', 'acc-2', 'acc-2', 'acc-2']) {
-      seen.push([account, (await call(mock, 'GET', '/account/results/x', tokens(account))).status]);
+      seen.push([account, (await mock.send('GET', '/account/results/x', { headers: tokens(account) })).status]);
     }
     expect(seen).toEqual([
       ['acc-1', 404],
@@ -58,10 +58,10 @@ describe('matching by account', () => {
       ['acc-2', 404],
       ['acc-2', 503],
     ]);
-    expect(mock.faults.list()[0]).toMatchObject({ matched: 4, applied: 2 });
+    expect(mock.server.faults.list()[0]).toMatchObject({ matched: 4, applied: 2 });
     // Without the header, the request names no account: no match.
-    await call(mock, 'GET', '/account/results/x');
-    expect(mock.faults.list()[0]).toMatchObject({ matched: 4 });
+    await mock.send('GET', '/account/results/x');
+    expect(mock.server.faults.list()[0]).toMatchObject({ matched: 4 });
   });
 });
 
@@ -73,15 +73,12 @@ describe('matching by person', () => {
     expect((await syncOf(mock, [person('bob')])).status).toBe(200);
     const answer = await syncOf(mock, [person('bob'), 'http://LinkedIn.com/in/Jane/?trk=x']);
     expect([answer.status, answer.body]).toEqual([503, injectedE1('jane', 503)]);
-    const nv = await call(
-      mock,
-      'POST',
-      SYNC,
-      { ...tokens(), 'content-type': 'application/json', 'result-handling': 'reslink' },
-      { salesNavigator: [{ person: jane }] },
-    );
+    const nv = await mock.send('POST', SYNC, {
+      headers: { ...tokens(), 'content-type': 'application/json', 'result-handling': 'reslink' },
+      body: { salesNavigator: [{ person: jane }] },
+    });
     expect(nv.status).toBe(503);
-    expect(mock.faults.list()[0]).toMatchObject({ matched: 2, applied: 2 });
+    expect(mock.server.faults.list()[0]).toMatchObject({ matched: 2, applied: 2 });
   });
 
   it('the endpoint still reads the whole body after the fault looked at it', async () => {
@@ -89,32 +86,37 @@ describe('matching by person', () => {
     expect((await syncOf(mock, [jane])).status).toBe(503);
     const passed = await syncOf(mock, [jane, person('bob')]);
     expect([passed.status, passed.body.status]).toEqual([200, 'processing']);
-    const invalid = await call(
-      mock,
-      'POST',
-      SYNC,
-      { ...tokens(), 'content-type': 'application/json' },
-      '{"standard": [',
-    );
+    const invalid = await mock.send('POST', SYNC, {
+      headers: { ...tokens(), 'content-type': 'application/json' },
+      body: '{"standard": [',
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.message).toMatch(/^The request body is invalid: body: expected valid JSON/);
-    expect(mock.faults.list()[0]).toMatchObject({ matched: 2, applied: 1 });
+    expect(mock.server.faults.list()[0]).toMatchObject({ matched: 2, applied: 1 });
   });
 
   it('E4 bodies: personUrl of one action, of an array of actions, of poll conversations', async () => {
     const mock = faultMock([{ name: 'jane', person: jane, error: 'subscriptionRequired' }]);
     const action = (personUrl: string) => ({ actionType: 'st.syncConversation', personUrl });
-    const one = await call(mock, 'POST', '/workflows', e4Tokens(), action(jane));
+    const one = await mock.send('POST', '/workflows', { headers: e4Tokens(), body: action(jane) });
     expect([one.status, one.body.error.type]).toEqual([403, 'subscriptionRequired']);
-    const many = await call(mock, 'POST', '/workflows', e4Tokens(), [action(person('bob')), action(`${jane}/`)]);
+    const many = await mock.send('POST', '/workflows', {
+      headers: e4Tokens(),
+      body: [action(person('bob')), action(`${jane}/`)],
+    });
     expect(many.status).toBe(403);
-    const other = await call(mock, 'POST', '/workflows', e4Tokens(), [action(person('bob'))]);
+    const other = await mock.send('POST', '/workflows', { headers: e4Tokens(), body: [action(person('bob'))] });
     expect([other.status, other.body.success]).toEqual([200, true]);
-    const poll = await call(mock, 'POST', '/conversations/poll', e4Tokens(), [{ personUrl: jane, type: 'nv' }]);
+    const poll = await mock.send('POST', '/conversations/poll', {
+      headers: e4Tokens(),
+      body: [{ personUrl: jane, type: 'nv' }],
+    });
     expect([poll.status, poll.body.error.type]).toEqual([403, 'subscriptionRequired']);
     // Bodiless requests name nobody.
-    expect((await call(mock, 'GET', '/workflows/wf-1', e4Tokens())).body.error.type).toBe('workflowNotFound');
-    expect(mock.faults.list()[0]).toMatchObject({ matched: 3, applied: 3 });
+    expect((await mock.send('GET', '/workflows/wf-1', { headers: e4Tokens() })).body.error.type).toBe(
+      'workflowNotFound',
+    );
+    expect(mock.server.faults.list()[0]).toMatchObject({ matched: 3, applied: 3 });
   });
 });
 
@@ -132,7 +134,7 @@ describe('the request path', () => {
     const mock = faultMock([]);
     const done = Promise.resolve();
     const next = vi.fn(() => done);
-    expect(mock.faults.middleware(untouchable(), next)).toBe(done);
+    expect(mock.server.faults.middleware(untouchable(), next)).toBe(done);
     expect(next).toHaveBeenCalledTimes(1);
   });
 
@@ -144,9 +146,9 @@ describe('the request path', () => {
       env: {},
       get: (key: string) => (key === 'endpoint' ? endpointNamed('get') : undefined),
     } as unknown as Context;
-    await mock.faults.middleware(c, async () => {});
+    await mock.server.faults.middleware(c, async () => {});
     expect(clone).not.toHaveBeenCalled();
-    expect(mock.faults.list()[0]).toMatchObject({ matched: 1, applied: 0 });
+    expect(mock.server.faults.list()[0]).toMatchObject({ matched: 1, applied: 0 });
   });
 
   it('a bug in a rule never breaks a request: it is logged and the request passed on', async () => {
@@ -167,7 +169,7 @@ describe('the request path', () => {
       get: (key: string) => (key === 'endpoint' ? endpointNamed('get') : undefined),
     } as unknown as Context;
     const next = vi.fn(async () => {});
-    await mock.faults.middleware(c, next);
+    await mock.server.faults.middleware(c, next);
     expect(next).toHaveBeenCalledTimes(1);
     expect(error.mock.calls[0]?.[0]).toBe(
       '[linkedapi-mock] fault injection failed (this is a bug, please report it); request passed on:',

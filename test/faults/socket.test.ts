@@ -1,37 +1,31 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../src/contracts/mock/scenario.js';
-import { type ClockTimer, ManualClock } from '../../src/core/clock.js';
-import { type RunningMock, startMock } from '../../src/server/listen.js';
-import { person, postTo, reply, START_MS, SYNC, tokens } from '../support/helpers.js';
+import {
+  person,
+  postTo,
+  reply,
+  resultPath,
+  type SocketMock,
+  START_MS,
+  SYNC,
+  socketMock,
+  tokens,
+} from '../support/index.js';
 import { injectedE1, RESULT_NOT_FOUND } from './support.js';
 
-const mocks: RunningMock[] = [];
+const mocks: SocketMock[] = [];
 afterEach(async () => {
   await Promise.all(mocks.splice(0).map((mock) => mock.close()));
 });
 
-/** A manual clock that resolves `whenPending` once a timer is set: a delayed request is then held. */
-class ObservedClock extends ManualClock {
-  private waiter: (() => void) | undefined;
-  override setTimer(at: number, callback: () => void): ClockTimer {
-    const timer = super.setTimer(at, callback);
-    this.waiter?.();
-    return timer;
-  }
-  whenTimerSet(): Promise<void> {
-    return new Promise((resolve) => {
-      this.waiter = resolve;
-    });
-  }
-}
-
-async function mockOn(faults: ScenarioInput['faults'], clock = new ManualClock(START_MS)) {
-  const mock = await startMock({ seed: 1, speed: 0, selfCheck: true, clock, scenario: { faults } });
+/** A mock on 127.0.0.1 at speed 0 with these fault rules, closed after the test. */
+async function mockOn(faults: ScenarioInput['faults']) {
+  const mock = await socketMock({ speed: 0, scenario: { faults } });
   mocks.push(mock);
   return mock;
 }
 
-const getResult = (mock: RunningMock) => fetch(`${mock.url}/account/results/nope`, { headers: tokens() });
+const getResult = (mock: SocketMock) => fetch(`${mock.url}${resultPath('nope')}`, { headers: tokens() });
 
 describe('faults over a real socket', { timeout: 10_000 }, () => {
   it('reset: true destroys the connection without an answer; the server answers the next request', async () => {
@@ -44,7 +38,7 @@ describe('faults over a real socket', { timeout: 10_000 }, () => {
     expect(['UND_ERR_SOCKET', 'ECONNRESET']).toContain(failure?.cause?.code);
     const next = await reply(getResult(mock));
     expect([next.status, next.body]).toEqual([404, RESULT_NOT_FOUND]);
-    expect(mock.faults.list()[0]).toMatchObject({ matched: 2, applied: 1 });
+    expect(mock.server.faults.list()[0]).toMatchObject({ matched: 2, applied: 1 });
     const [reset, answered] = mock.journal.entries();
     expect([reset?.endpoint, reset?.status]).toEqual(['result', 444]);
     expect(answered?.status).toBe(404);
@@ -71,18 +65,17 @@ describe('faults over a real socket', { timeout: 10_000 }, () => {
     const huge = { standard: [{ person: person('bob') }], pad: 'x'.repeat(1024 * 1024) };
     const refused = await postTo(url, huge);
     expect([refused.status, refused.body.error.errorType]).toEqual([413, 'invalidRequestBody']);
-    expect(mock.faults.list()[0]).toMatchObject({ matched: 1, applied: 1 });
+    expect(mock.server.faults.list()[0]).toMatchObject({ matched: 1, applied: 1 });
   });
 
   it('a request held by a delay is released on close, and gets its effect', async () => {
-    const clock = new ObservedClock(START_MS);
-    const mock = await mockOn([{ name: 'slow', endpoint: 'result', delay: '10m', status: 503 }], clock);
-    const held = clock.whenTimerSet();
+    const mock = await mockOn([{ name: 'slow', endpoint: 'result', delay: '10m', status: 503 }]);
+    const held = mock.clock.whenPending(1);
     const pending = reply(getResult(mock));
     await held;
     await mock.close();
     const answer = await pending;
     expect([answer.status, answer.body]).toEqual([503, injectedE1('slow', 503)]);
-    expect(clock.now()).toBe(START_MS);
+    expect(mock.clock.now()).toBe(START_MS);
   });
 });

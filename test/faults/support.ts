@@ -1,14 +1,10 @@
 import { FAULT_TARGETS } from '../../src/contracts/endpoints.js';
 import type { FaultRule } from '../../src/contracts/mock/scenario.js';
-import type { MockOptions } from '../../src/server/options.js';
-import { e4Tokens } from '../e4/support.js';
-import { type Reply, reply, SYNC, type TestMock, testMock, tokens } from '../support/helpers.js';
-
-export { e4Tokens };
+import { type MockOptions, type Reply, resultPath, SYNC, type TestMock, testMock, tokens } from '../support/index.js';
 
 export type RuleInput = Partial<FaultRule> & Record<string, unknown>;
 
-/** An in-process mock (manual clock, speed 0, self-check on) with these fault rules in its scenario. */
+/** A test mock at speed 0 with these fault rules in its scenario. */
 export function faultMock(faults: RuleInput[], options: MockOptions = {}): TestMock {
   return testMock({
     speed: 0,
@@ -17,35 +13,16 @@ export function faultMock(faults: RuleInput[], options: MockOptions = {}): TestM
   });
 }
 
-/** Any request: method, path, headers, optional body (a string is sent verbatim). */
-export function call(
-  mock: TestMock,
-  method: string,
-  path: string,
-  headers: Record<string, string> = {},
-  body?: unknown,
-): Promise<Reply> {
-  return reply(
-    mock.app.request(`http://mock.test${path}`, {
-      method,
-      headers,
-      ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    }),
-  );
-}
-
 /** `GET /account/results/nope` with E1 tokens: 404 resultNotFound unless a fault answers. Cheap: no job. */
 export const resultOf = (mock: TestMock, account = 'acc-1') =>
-  call(mock, 'GET', '/account/results/nope', tokens(account));
+  mock.send('GET', resultPath('nope'), { headers: tokens(account) });
 
 /** A reslink synchronize of these persons (answered at once). */
 export const syncOf = (mock: TestMock, persons: string[], account = 'acc-1') =>
-  call(
-    mock,
-    'POST',
+  mock.post(
     SYNC,
-    { 'content-type': 'application/json', 'result-handling': 'reslink', ...tokens(account) },
     { standard: persons.map((person) => ({ person })) },
+    { 'result-handling': 'reslink', ...tokens(account) },
   );
 
 /** The statuses of `count` requests made one after another. */
@@ -83,7 +60,7 @@ export const injectedE4 = (name: string, status: number) => ({
 export async function faultEndpointOf(method: string, path: string): Promise<string | undefined> {
   const rules = FAULT_TARGETS.map((endpoint) => ({ name: endpoint, endpoint, probability: 0, status: 503 }));
   const mock = faultMock(rules);
-  await call(mock, method, path, tokens());
-  const counted = mock.faults.list().filter((rule) => rule.matched > 0);
+  await mock.send(method, path, { headers: tokens() });
+  const counted = mock.server.faults.list().filter((rule) => rule.matched > 0);
   return counted.length === 0 ? undefined : counted.map((rule) => rule.name).join(' and ');
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveSeed, SeededRandom } from '../../src/core/random.js';
+import { resultPath } from '../support/index.js';
 import { faultMock, injectedE1, positions, RESULT_NOT_FOUND, resultOf, statuses } from './support.js';
 
 describe('fault triggers', () => {
@@ -8,7 +9,7 @@ describe('fault triggers', () => {
     const seen = await statuses(10, () => resultOf(mock));
     expect(positions(seen, 503)).toEqual([3, 6, 9]);
     expect(positions(seen, 404)).toEqual([1, 2, 4, 5, 7, 8, 10]);
-    expect(mock.faults.list()).toEqual([
+    expect(mock.server.faults.list()).toEqual([
       { name: 'third', endpoint: 'result', every: 3, status: 503, matched: 10, applied: 3 },
     ]);
   });
@@ -17,7 +18,7 @@ describe('fault triggers', () => {
     const mock = faultMock([{ name: 'cold-start', endpoint: 'result', first: 2, status: 502 }]);
     const seen = await statuses(6, () => resultOf(mock));
     expect(seen).toEqual([502, 502, 404, 404, 404, 404]);
-    expect(mock.faults.list()[0]).toMatchObject({ matched: 6, applied: 2 });
+    expect(mock.server.faults.list()[0]).toMatchObject({ matched: 6, applied: 2 });
   });
 
   it('no trigger: every matching request', async () => {
@@ -46,7 +47,7 @@ describe('fault triggers', () => {
   it('counts only the requests a rule matches (its endpoint), per rule', async () => {
     const mock = faultMock([{ name: 'gets', endpoint: 'get', every: 2, status: 503 }]);
     await statuses(3, () => resultOf(mock)); // another endpoint: not counted
-    expect(mock.faults.list()[0]).toMatchObject({ matched: 0, applied: 0 });
+    expect(mock.server.faults.list()[0]).toMatchObject({ matched: 0, applied: 0 });
   });
 });
 
@@ -58,7 +59,7 @@ describe('several rules', () => {
     ]);
     const seen = await statuses(6, () => resultOf(mock));
     expect(seen).toEqual([502, 502, 503, 404, 404, 503]);
-    expect(mock.faults.list().map(({ name, matched, applied }) => ({ name, matched, applied }))).toEqual([
+    expect(mock.server.faults.list().map(({ name, matched, applied }) => ({ name, matched, applied }))).toEqual([
       { name: 'early', matched: 6, applied: 2 },
       { name: 'third', matched: 6, applied: 2 },
     ]);
@@ -70,7 +71,7 @@ describe('several rules', () => {
       { name: 'b', endpoint: 'result', every: 2, status: 504 },
     ]);
     expect(await statuses(4, () => resultOf(mock))).toEqual([404, 503, 404, 503]);
-    expect(mock.faults.list()[1]).toMatchObject({ name: 'b', matched: 4, applied: 0 });
+    expect(mock.server.faults.list()[1]).toMatchObject({ name: 'b', matched: 4, applied: 0 });
   });
 
   it('seeded 5 % 503s and 2 % resets together: replayable, each at its own rate, the rest untouched', async () => {
@@ -83,12 +84,12 @@ describe('several rules', () => {
       const mock = faultMock(rules, { seed: 42, selfCheck: false });
       const seen: number[] = [];
       for (let i = 0; i < 400; i++) {
-        const res = await mock.app.request('http://mock.test/account/results/nope', { headers: { 'x-n': `${i}` } });
+        const res = await mock.send('GET', resultPath('nope'), { headers: { 'x-n': `${i}` } });
         seen.push(res.status);
-        if (res.status === 404) expect(await res.json()).toEqual(RESULT_NOT_FOUND);
-        if (res.status === 503) expect(await res.json()).toEqual(injectedE1('flaky-503', 503));
+        if (res.status === 404) expect(res.body).toEqual(RESULT_NOT_FOUND);
+        if (res.status === 503) expect(res.body).toEqual(injectedE1('flaky-503', 503));
       }
-      return { seen, list: mock.faults.list() };
+      return { seen, list: mock.server.faults.list() };
     };
     const first = await run();
     const again = await run();

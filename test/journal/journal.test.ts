@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { redactToken } from '../../src/server/journal/record.js';
-import { control, controlMock, expectControlError, flush, GET, person, SYNC } from '../control/support.js';
+import { control, controlMock, expectControlError } from '../control/support.js';
+import { flush, GET, person, SYNC } from '../support/index.js';
 
 const ACCOUNT = 'acc-secret-identification-7f3a9c';
 const API_TOKEN = 'api-secret-token-1234567890';

@@ -1,37 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { MockError } from '../../src/core/issue.js';
 import { PROVIDER_STATES, providerStateHandlers } from '../../src/pact/provider-states.js';
-import { createMockServer, type MockServer } from '../../src/server/app.js';
+import { GET, resultPath, SYNC, type TestMock, testMock, tokens } from '../support/index.js';
 
 const jane = 'https://www.linkedin.com/in/jane-doe';
 const ghost = 'https://www.linkedin.com/in/missing-ghost';
 
-/** An instant in-process mock (speed 0 on a real-time clock, so jobs finish without driving a clock). */
-function instantMock(): MockServer {
-  return createMockServer({ seed: 1, speed: 0, startTime: '2024-06-03T09:00:00Z' });
-}
+/** An instant in-process mock (speed 0, so jobs finish without driving the clock). */
+const instantMock = () => testMock({ speed: 0 });
 
-async function post(mock: MockServer, path: string, body: unknown, identificationToken = 'acc-1') {
-  const response = await mock.app.request(path, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'account-api-token': 't',
-      'identification-token': identificationToken,
-    },
-    body: JSON.stringify(body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: the tests read arbitrary JSON answers
-  return { status: response.status, body: (await response.json()) as any };
-}
+const post = (mock: TestMock, path: string, body: unknown, identificationToken = 'acc-1') =>
+  mock.post(path, body, tokens(identificationToken, 't'));
 
-const getJane = (mock: MockServer, channel = 'standard') =>
-  post(mock, '/account/conversations.get', { [channel]: [{ person: jane }] });
+const getJane = (mock: TestMock, channel = 'standard') => post(mock, GET, { [channel]: [{ person: jane }] });
 
 describe('providerStateHandlers: Pact provider states mapped onto the mock world', () => {
   it('synchronizes a conversation, on its channel only', async () => {
     const mock = instantMock();
-    const handlers = providerStateHandlers(mock);
+    const handlers = providerStateHandlers(mock.server);
     const params = { identificationToken: 'acc-1', channel: 'salesNavigator', person: jane };
     expect(await handlers[PROVIDER_STATES.conversationSynchronized].setup(params)).toBeUndefined();
     expect((await getJane(mock, 'salesNavigator')).body.completion.salesNavigator[0].result.success).toBe(true);
@@ -40,7 +26,7 @@ describe('providerStateHandlers: Pact provider states mapped onto the mock world
 
   it('un-synchronizes a conversation an earlier interaction synchronized', async () => {
     const mock = instantMock();
-    const handlers = providerStateHandlers(mock);
+    const handlers = providerStateHandlers(mock.server);
     const params = { identificationToken: 'acc-1', channel: 'standard', person: jane };
     await handlers[PROVIDER_STATES.conversationSynchronized].setup(params);
     await handlers[PROVIDER_STATES.conversationNotSynchronized].setup(params);
@@ -48,7 +34,7 @@ describe('providerStateHandlers: Pact provider states mapped onto the mock world
   });
 
   it('refuses to synchronize, or to make disappear, what the mock world cannot, saying which URL to use', async () => {
-    const handlers = providerStateHandlers(instantMock());
+    const handlers = providerStateHandlers(instantMock().server);
     await expect(
       handlers[PROVIDER_STATES.conversationSynchronized].setup({ identificationToken: 'acc-1', person: ghost }),
     ).rejects.toThrow(
@@ -64,7 +50,7 @@ describe('providerStateHandlers: Pact provider states mapped onto the mock world
   });
 
   it('refuses with a MockError whose code is invalidProviderState, naming the state', async () => {
-    const handlers = providerStateHandlers(instantMock());
+    const handlers = providerStateHandlers(instantMock().server);
     const refused = await handlers[PROVIDER_STATES.accountSignedOut].setup({ identificationToken: '' }).catch((e) => e);
     expect(refused).toBeInstanceOf(MockError);
     expect(refused).toMatchObject({
@@ -75,7 +61,7 @@ describe('providerStateHandlers: Pact provider states mapped onto the mock world
 
   it('takes the seats of an account for one interaction and gives them back on teardown', async () => {
     const mock = instantMock();
-    const handler = providerStateHandlers(mock)[PROVIDER_STATES.accountHasNoActiveSeats];
+    const handler = providerStateHandlers(mock.server)[PROVIDER_STATES.accountHasNoActiveSeats];
     await handler.setup({ identificationToken: 'acc-1' });
     expect(await getJane(mock)).toMatchObject({ status: 403, body: { error: { errorType: 'noActiveSeats' } } });
     await handler.teardown?.({ identificationToken: 'acc-1' });
@@ -84,18 +70,18 @@ describe('providerStateHandlers: Pact provider states mapped onto the mock world
 
   it('signs an account out of the cloud browser: a synchronize then fails while processing', async () => {
     const mock = instantMock();
-    await providerStateHandlers(mock)[PROVIDER_STATES.accountSignedOut].setup({ identificationToken: 'acc-1' });
-    const answer = await post(mock, '/account/conversations.synchronize', { standard: [{ person: jane }] });
+    await providerStateHandlers(mock.server)[PROVIDER_STATES.accountSignedOut].setup({ identificationToken: 'acc-1' });
+    const answer = await post(mock, SYNC, { standard: [{ person: jane }] });
     expect(answer).toMatchObject({ status: 403, body: { error: { errorType: 'linkedinAccountSignedOut' } } });
   });
 
   it('makes a finished synchronize result and gives its id to inject into the request path', async () => {
     const mock = instantMock();
     const params = { identificationToken: 'acc-1', channel: 'standard', person: jane };
-    const injected = await providerStateHandlers(mock)[PROVIDER_STATES.synchronizeResultReady].setup(params);
+    const injected = await providerStateHandlers(mock.server)[PROVIDER_STATES.synchronizeResultReady].setup(params);
     expect(injected?.resultId).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    const result = await mock.app.request(`/account/results/${injected?.resultId}`);
-    expect(await result.json()).toEqual({
+    const result = await mock.get(resultPath(injected?.resultId as string));
+    expect(result.body).toEqual({
       status: 'complete',
       completion: { standard: [{ person: jane, result: { success: true } }], salesNavigator: [] },
     });

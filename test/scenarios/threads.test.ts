@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { person, START_MS, testMock } from '../support/helpers.js';
-import { readThread, scenarioMock, syncLong, syncResults } from './support.js';
+import { person, readThread, START_MS, syncLong, syncResults, testMock } from '../support/index.js';
+import { scenarioMock } from './support.js';
 
 const ann = person('ann');
 const DAY = 86_400_000;
@@ -34,7 +34,7 @@ describe('scenario: threads', () => {
     ]);
     // ids are UUID-shaped, distinct and stable from run to run
     expect(new Set(messages.map((m) => m.id)).size).toBe(4);
-    const again = scenarioMock(mock.options.scenario as NonNullable<typeof mock.options.scenario>);
+    const again = scenarioMock(mock.server.options.scenario as NonNullable<typeof mock.server.options.scenario>);
     await syncLong(again, [ann]);
     expect(await readThread(again, ann)).toEqual(messages);
   });

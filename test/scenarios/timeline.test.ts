@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../src/contracts/mock/scenario.js';
-import { person, START_MS } from '../support/helpers.js';
-import { readThread, reslink, result, SYNC, scenarioMock, syncLong, syncResults } from './support.js';
+import { person, readThread, reslink, result, START_MS, SYNC, syncLong, syncResults } from '../support/index.js';
+import { scenarioMock } from './support.js';
 
 const ann = person('ann');
 const bob = person('bob');
@@ -187,7 +187,7 @@ describe('scenario: load, reset and pending events', () => {
     const mock = scenarioMock(first);
     await syncLong(mock, [ann]);
     mock.clock.set(START_MS + 30_000);
-    mock.loadScenario({
+    mock.server.loadScenario({
       accounts: [{ identificationToken: 'acc-2' }],
       latency: { jitter: 0 },
       persons: [{ url: dan, standard: { messages: [{ from: 'them', text: 'Hi from Dan', ago: '1d' }] } }],
@@ -220,9 +220,9 @@ describe('scenario: load, reset and pending events', () => {
   it('loadScenario refuses an invalid scenario and changes nothing', async () => {
     const mock = scenarioMock(first);
     await syncLong(mock, [ann]);
-    expect(() => mock.loadScenario({ accounts: [{ identificationToken: '' }], persns: [] } as ScenarioInput)).toThrow(
-      /accounts\[0\]\.identificationToken[\s\S]*persns/,
-    );
+    expect(() =>
+      mock.server.loadScenario({ accounts: [{ identificationToken: '' }], persns: [] } as ScenarioInput),
+    ).toThrow(/accounts\[0\]\.identificationToken[\s\S]*persns/);
     expect([...mock.world.account('acc-1').synced.standard]).toEqual([ann]);
     expect(mock.world.pendingEvents()).toHaveLength(1);
   });

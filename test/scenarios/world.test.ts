@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../src/contracts/mock/scenario.js';
-import { e4, e4Tokens } from '../e4/support.js';
-import { GET, person, SYNC, type TestMock, testMock } from '../support/helpers.js';
-import { long, readThread, reslink, result, scenarioMock, syncLong, syncResults } from './support.js';
+import {
+  e4,
+  e4Tokens,
+  GET,
+  person,
+  readThread,
+  reslink,
+  result,
+  SYNC,
+  settle,
+  syncLong,
+  syncResults,
+  type TestMock,
+  testMock,
+} from '../support/index.js';
+import { scenarioMock } from './support.js';
 
 const E1_INVALID_ID = {
   status: 'error',
@@ -25,7 +38,7 @@ async function script(mock: TestMock): Promise<string[]> {
   const persons = [person('anna'), person('missing-bob'), 'https://www.linkedin.com/company/acme', person('cleo')];
   note(await syncLong(mock, persons));
   note(await syncLong(mock, [person('anna')], {}, 'salesNavigator'));
-  note(await long(mock, GET, { standard: persons.map((p) => ({ person: p })) }));
+  note(await settle(mock, GET, { standard: persons.map((p) => ({ person: p })) }));
   const link = await reslink(mock, SYNC, { standard: [{ person: person('dan') }] }, ids('acc-2'));
   note(await result(mock, link, ids('acc-2')));
   mock.clock.advance(3000);

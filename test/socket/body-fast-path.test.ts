@@ -1,29 +1,27 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMockServer } from '../../src/server/app.js';
 import { MAX_BODY_BYTES } from '../../src/server/http/body.js';
-import { type RunningMock, startMock } from '../../src/server/listen.js';
-import { GET, person, START, SYNC, tokens } from '../support/helpers.js';
+import { GET, person, type SocketMock, SYNC, socketMock, testMock, tokens } from '../support/index.js';
 
 // Over a socket the body is read in one piece when Node's parser enforces a declared content-length (the fast
 // path); in-process, and for chunked bodies, it is streamed with a byte count. Both must answer alike.
 
-const mocks: RunningMock[] = [];
+const mocks: SocketMock[] = [];
 afterEach(async () => {
   await Promise.all(mocks.splice(0).map((mock) => mock.close()));
 });
 
-const OPTIONS = { speed: 0, seed: 3, startTime: START, clock: 'manual', selfCheck: true } as const;
+const OPTIONS = { speed: 0, seed: 3 };
 
 /** Sends `body` over a fresh socket, with content-length or chunked, and returns status and body text. */
 function overSocket(
-  port: number,
+  mock: SocketMock,
   path: string,
   body: Buffer,
   framing: 'length' | 'chunked',
 ): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1');
+    const socket = net.connect(Number(new URL(mock.url).port), '127.0.0.1');
     const chunks: Buffer[] = [];
     const head = [`POST ${path} HTTP/1.1`, 'host: 127.0.0.1', 'connection: close', 'content-type: application/json'];
     for (const [name, value] of Object.entries(tokens())) head.push(`${name}: ${value}`);
@@ -43,13 +41,11 @@ function overSocket(
 }
 
 async function inProcess(path: string, body: Buffer): Promise<{ status: number; text: string }> {
-  const { app } = createMockServer(OPTIONS);
-  const res = await app.request(path, {
-    method: 'POST',
+  const { status, text } = await testMock(OPTIONS).send('POST', path, {
     headers: { ...tokens(), 'content-type': 'application/json', 'content-length': String(body.length) },
     body: new Uint8Array(body),
   });
-  return { status: res.status, text: await res.text() };
+  return { status, text };
 }
 
 const valid = `{"standard":[{"person":"${person('jane')}"}]}`;
@@ -69,24 +65,24 @@ const CASES: [string, Buffer][] = [
 
 describe('request bodies over a socket answer as in-process', () => {
   it.each(CASES)('%s (content-length and chunked)', async (_name, body) => {
-    const mock = await startMock(OPTIONS);
+    const mock = await socketMock(OPTIONS);
     mocks.push(mock);
     const expected = await inProcess(SYNC, body);
-    expect(await overSocket(mock.port, SYNC, body, 'length')).toEqual(expected);
-    expect(await overSocket(mock.port, SYNC, body, 'chunked')).toEqual(expected);
+    expect(await overSocket(mock, SYNC, body, 'length')).toEqual(expected);
+    expect(await overSocket(mock, SYNC, body, 'chunked')).toEqual(expected);
   });
 
   it('get answers the same bytes both ways', async () => {
-    const mock = await startMock(OPTIONS);
+    const mock = await socketMock(OPTIONS);
     mocks.push(mock);
     const body = Buffer.from(valid);
-    await overSocket(mock.port, SYNC, body, 'length');
-    const { app } = createMockServer(OPTIONS);
+    await overSocket(mock, SYNC, body, 'length');
+    const local = testMock(OPTIONS);
     const headers = { ...tokens(), 'content-type': 'application/json' };
-    await app.request(SYNC, { method: 'POST', headers, body: valid });
-    const expected = await app.request(GET, { method: 'POST', headers, body: valid });
-    const reply = await overSocket(mock.port, GET, body, 'length');
-    expect(reply).toEqual({ status: expected.status, text: await expected.text() });
+    await local.send('POST', SYNC, { headers, body: valid });
+    const expected = await local.send('POST', GET, { headers, body: valid });
+    const reply = await overSocket(mock, GET, body, 'length');
+    expect(reply).toEqual({ status: expected.status, text: expected.text });
     expect(JSON.parse(reply.text).completion.standard[0].result.success).toBe(true);
   });
 });
@@ -95,7 +91,7 @@ describe('a client that goes away mid-body', () => {
   it('is answered as an incomplete body, not reported as an internal error', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      const { app } = createMockServer(OPTIONS);
+      const mock = testMock(OPTIONS);
       // What @hono/node-server hands over when the socket closes mid-body: a stream that fails with ECONNRESET.
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
@@ -103,14 +99,9 @@ describe('a client that goes away mid-body', () => {
           controller.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
         },
       });
-      const res = await app.request(`http://mock.test${GET}`, {
-        method: 'POST',
-        headers: tokens(),
-        body,
-        duplex: 'half',
-      } as RequestInit);
+      const res = await mock.send('POST', GET, { headers: tokens(), body });
       expect(res.status).toBe(400);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      expect(res.body.error.message).toBe(
         'The request body is invalid: body: the connection closed before the body was complete.',
       );
       expect(errors).not.toHaveBeenCalled();

@@ -1,47 +1,26 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ClockTimer, ManualClock } from '../../src/core/clock.js';
 import { e1Answer } from '../../src/server/e1/render.js';
-import { type RunningMock, startMock } from '../../src/server/listen.js';
-import type { MockOptions } from '../../src/server/options.js';
-import { person, postTo, START_MS, SYNC, tokens } from '../support/helpers.js';
+import { startMock } from '../../src/server/listen.js';
+import type { ListenOptions } from '../../src/testing/index.js';
+import { person, postTo, type SocketMock, SYNC, socketMock, tokens } from '../support/index.js';
 
 const PERIODICALLY = 'Your request is being processed. Please check the resultLink periodically.';
 const LATER = 'Your request is being processed. Please check the resultLink later.';
 
-/** A manual clock that tells when timers are set: a held long poll sets one (its ceiling), a job another. */
-class ObservedClock extends ManualClock {
-  private readonly waiters: { count: number; resolve: () => void }[] = [];
-
-  override setTimer(at: number, callback: () => void): ClockTimer {
-    const timer = super.setTimer(at, callback);
-    for (const waiter of [...this.waiters]) {
-      if (this.pendingTimers < waiter.count) continue;
-      this.waiters.splice(this.waiters.indexOf(waiter), 1);
-      waiter.resolve();
-    }
-    return timer;
-  }
-
-  /** Resolves once at least `count` timers are pending. */
-  whenPending(count: number): Promise<void> {
-    if (this.pendingTimers >= count) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ count, resolve }));
-  }
-}
-
-const mocks: RunningMock[] = [];
+/** Mocks to close after the test: the suite's, and the root `startMock`'s where it is the subject. */
+const mocks: { close(): Promise<void> }[] = [];
 
 afterEach(async () => {
   await Promise.all(mocks.splice(0).map((mock) => mock.close()));
 });
 
-async function mockOn(options: MockOptions = {}): Promise<RunningMock & { clock: ObservedClock }> {
-  const clock = new ObservedClock(START_MS);
-  const mock = await startMock({ seed: 1, speed: 1, selfCheck: true, ...options, clock });
+/** A mock on 127.0.0.1 with realistic delays, closed after the test. */
+async function mockOn(options: ListenOptions = {}): Promise<SocketMock> {
+  const mock = await socketMock({ speed: 1, ...options });
   mocks.push(mock);
-  return { ...mock, clock };
+  return mock;
 }
 
 const call = postTo;
@@ -54,7 +33,7 @@ const synced = (...slugs: string[]) => ({
   },
 });
 
-const linkPattern = (mock: RunningMock) => new RegExp(`^${mock.url}/account/results/([A-Za-z0-9_-]{16,})$`);
+const linkPattern = (mock: SocketMock) => new RegExp(`^${mock.url}/account/results/([A-Za-z0-9_-]{16,})$`);
 
 describe('long polling over a real socket', { timeout: 10_000 }, () => {
   it('holds a long-mode request until its job is done', async () => {
@@ -167,6 +146,7 @@ describe('long polling over a real socket', { timeout: 10_000 }, () => {
     expect((await fetch(`${mock.url}/__mock/health`)).status).toBe(200);
   });
 
+  // These two are of the root `startMock` itself (its port and address), so they start it directly.
   it('binds 127.0.0.1 by default', async () => {
     const mock = await startMock({ speed: 0, selfCheck: true });
     mocks.push(mock);
@@ -179,7 +159,7 @@ describe('long polling over a real socket', { timeout: 10_000 }, () => {
 
   it('port 0 picks a free port; a given port is used; a port in use is refused with EADDRINUSE', async () => {
     const [one, two] = await Promise.all([startMock({ port: 0 }), startMock({ port: 0 })]);
-    mocks.push(one as RunningMock, two as RunningMock);
+    mocks.push(one, two);
     expect(one?.port).toBeGreaterThan(0);
     expect(two?.port).toBeGreaterThan(0);
     expect(one?.port).not.toBe(two?.port);

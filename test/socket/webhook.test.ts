@@ -1,11 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/core/clock.js';
-import { type RunningMock, startMock } from '../../src/server/listen.js';
-import type { MockOptions } from '../../src/server/options.js';
+import type { ListenOptions } from '../../src/testing/index.js';
 import type { WebhookAttempt } from '../../src/world/webhooks.js';
-import { GET, person, type Reply, START, START_MS, SYNC, tokens } from '../support/helpers.js';
+import { GET, person, type SocketMock, START, START_MS, SYNC, socketMock, tokens } from '../support/index.js';
 
 const WEBHOOK_MESSAGE = 'Your request is being processed. The result will be sent to the webhook.';
 const SIGNED_OUT_MESSAGE = 'This LinkedIn account has been signed out in our cloud browser.';
@@ -59,46 +57,23 @@ class Receiver {
 }
 
 const receivers: Receiver[] = [];
-const mocks: RunningMock[] = [];
+const mocks: SocketMock[] = [];
 
 afterEach(async () => {
   await Promise.all([...mocks.splice(0).map((mock) => mock.close()), ...receivers.splice(0).map((r) => r.close())]);
 });
 
-/** A mock on a real socket whose virtual clock moves only when the test advances it. */
-async function mockOn(options: MockOptions = {}): Promise<RunningMock & { clock: ManualClock }> {
-  const clock = new ManualClock(START_MS);
-  const mock = await startMock({
-    seed: 1,
-    speed: 1,
-    latency: { syncMs: 0, getMs: 0 },
-    selfCheck: true,
-    ...options,
-    clock,
-  });
+/** A mock on a real socket, with no sync or get latency, whose virtual clock moves only when the test advances it. */
+async function mockOn(options: ListenOptions = {}): Promise<SocketMock> {
+  const mock = await socketMock({ speed: 1, latency: { syncMs: 0, getMs: 0 }, ...options });
   mocks.push(mock);
-  return { ...mock, clock };
-}
-
-async function call(
-  mock: RunningMock,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<Reply> {
-  const res = await fetch(`${mock.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...tokens(), ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: JSON.parse(text), text };
+  return mock;
 }
 
 const webhook = (url: string) => ({ 'result-handling': 'webhook', 'webhook-url': url });
 
 /** Resolves with the attempts (of `account`, or all) as soon as there are at least `n`. */
-function attempts(mock: RunningMock, n: number, account?: string): Promise<WebhookAttempt[]> {
+function attempts(mock: SocketMock, n: number, account?: string): Promise<WebhookAttempt[]> {
   return new Promise((resolve) => {
     const check = () => {
       const list = mock.world.webhooks.attempts(account);
@@ -132,7 +107,7 @@ describe('webhook delivery to a real receiver', { timeout: 10_000 }, () => {
     const mock = await mockOn({ latency: { syncMs: 1500, getMs: 100 } });
     const url = receiver.url('/hooks/linkedapi?tenant=7');
 
-    const accepted = await call(mock, SYNC, syncBody, webhook(url));
+    const accepted = await mock.post(SYNC, syncBody, webhook(url));
     expect(accepted.status).toBe(200);
     expect(accepted.headers.get('content-type')).toBe('application/json');
     expect(accepted.body).toEqual({ status: 'processing', process: { message: WEBHOOK_MESSAGE, webhook: url } });
@@ -158,9 +133,9 @@ describe('webhook delivery to a real receiver', { timeout: 10_000 }, () => {
     const receiver = await Receiver.start(() => 200);
     const mock = await mockOn();
     const body = { standard: [{ person: person('jane') }] };
-    expect((await call(mock, SYNC, body)).text).toBe(syncComplete);
+    expect((await mock.post(SYNC, body)).text).toBe(syncComplete);
 
-    const accepted = await call(mock, GET, body, webhook(receiver.url()));
+    const accepted = await mock.post(GET, body, webhook(receiver.url()));
     expect(accepted.body.status).toBe('processing');
     const [attempt] = await attempts(mock, 1);
     const post = receiver.received[0] as Received;
@@ -173,7 +148,7 @@ describe('webhook delivery to a real receiver', { timeout: 10_000 }, () => {
     expect(delivered.completion.standard[0].person).toBe(person('jane'));
     expect(delivered.completion.standard[0].result.data.messages.length).toBeGreaterThan(0);
 
-    const long = await call(mock, GET, body);
+    const long = await mock.post(GET, body);
     expect(long.status).toBe(200);
     expect(long.text).toBe(post.body);
     const pulled = await fetch(link);
@@ -185,7 +160,7 @@ describe('webhook delivery to a real receiver', { timeout: 10_000 }, () => {
   it('retries a receiver that answers 500, 1 s of virtual time later, and delivers the second attempt', async () => {
     const receiver = await Receiver.start((n) => (n === 1 ? 500 : 200));
     const mock = await mockOn();
-    await call(mock, SYNC, syncBody, webhook(receiver.url()));
+    await mock.post(SYNC, syncBody, webhook(receiver.url()));
 
     const [first] = await attempts(mock, 1);
     expect(first).toMatchObject({ attempt: 1, status: 500, outcome: 'retrying', at: new Date(START_MS).toISOString() });
@@ -212,7 +187,7 @@ describe('webhook delivery to a real receiver', { timeout: 10_000 }, () => {
     async (speed) => {
       const receiver = await Receiver.start(() => 503);
       const mock = await mockOn({ speed });
-      await call(mock, SYNC, syncBody, webhook(receiver.url()));
+      await mock.post(SYNC, syncBody, webhook(receiver.url()));
 
       await attempts(mock, 1);
       for (const [index, seconds] of [1, 2, 4, 8, 16].entries()) {
@@ -246,7 +221,7 @@ describe('webhook delivery to a real receiver', { timeout: 10_000 }, () => {
   it('counts a redirect as a failed attempt instead of following it', async () => {
     const receiver = await Receiver.start((n) => (n === 1 ? 302 : 200), 0, { location: '/elsewhere' });
     const mock = await mockOn();
-    await call(mock, SYNC, syncBody, webhook(receiver.url()));
+    await mock.post(SYNC, syncBody, webhook(receiver.url()));
 
     const [first] = await attempts(mock, 1);
     expect(first).toMatchObject({ attempt: 1, status: 302, outcome: 'retrying' });
@@ -263,7 +238,7 @@ describe('webhook delivery to a real receiver', { timeout: 10_000 }, () => {
     const port = await closedPort();
     const mock = await mockOn();
     const url = `http://127.0.0.1:${port}/hook`;
-    await call(mock, SYNC, syncBody, webhook(url));
+    await mock.post(SYNC, syncBody, webhook(url));
 
     const [first] = await attempts(mock, 1);
     expect(first).toMatchObject({ attempt: 1, url, outcome: 'retrying' });
@@ -282,7 +257,7 @@ describe('webhook delivery to a real receiver', { timeout: 10_000 }, () => {
   it('delivers a global error outcome (signed-out account) too, and its result link answers the same', async () => {
     const receiver = await Receiver.start(() => 200);
     const mock = await mockOn();
-    const accepted = await call(mock, SYNC, syncBody, { ...tokens('signed-out-7'), ...webhook(receiver.url()) });
+    const accepted = await mock.post(SYNC, syncBody, { ...tokens('signed-out-7'), ...webhook(receiver.url()) });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toEqual({
       status: 'processing',
@@ -307,8 +282,8 @@ describe('webhook delivery to a real receiver', { timeout: 10_000 }, () => {
     const flaky = await Receiver.start((n) => (n === 1 ? 502 : 204));
     const steady = await Receiver.start(() => 200);
     const mock = await mockOn();
-    await call(mock, SYNC, syncBody, { ...tokens('acc-a'), ...webhook(flaky.url('/a')) });
-    await call(mock, SYNC, syncBody, { ...tokens('acc-b'), ...webhook(steady.url('/b')) });
+    await mock.post(SYNC, syncBody, { ...tokens('acc-a'), ...webhook(flaky.url('/a')) });
+    await mock.post(SYNC, syncBody, { ...tokens('acc-b'), ...webhook(steady.url('/b')) });
     await attempts(mock, 1, 'acc-a');
     await attempts(mock, 1, 'acc-b');
     mock.clock.advance(1000);
