@@ -1,4 +1,4 @@
-import { GLOBAL_ERRORS, type GlobalErrorType } from '../contracts/e1/errors.js';
+import { E1_ERRORS, type E1ErrorType } from '../contracts/e1/errors.js';
 import { type ConversationData, GetComplete, SynchronizeComplete } from '../contracts/e1/responses.js';
 import { endpointRoute } from '../contracts/routes.js';
 import type { Answer } from './client.js';
@@ -22,9 +22,9 @@ interface Envelope {
 }
 
 /** Checks that an answer is the global error `type` with its HTTP status. */
-export function expectGlobalError(ctx: CheckContext, answer: Answer, type: GlobalErrorType): void {
+export function expectGlobalError(ctx: CheckContext, answer: Answer, type: E1ErrorType): void {
   const body = ctx.accept(answer) as Envelope;
-  const status = GLOBAL_ERRORS[type].status;
+  const status = E1_ERRORS[type].status;
   const got = body.status === 'error' ? `${answer.status} ${body.error?.errorType}` : `${answer.status} ${body.status}`;
   ctx.expect(
     answer.status === status && body.error?.errorType === type,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { GetRequest, SynchronizeRequest } from './e1/requests.js';
 import { GetComplete, SynchronizeComplete } from './e1/responses.js';
-import { errorEnvelope, ProcessingAccepted, ProcessingPending, ProcessingWebhook } from './e1/routes.js';
+import { e1ErrorEnvelope, ProcessingAccepted, ProcessingPending, ProcessingWebhook } from './e1/routes.js';
 
 /**
  * An example body of a route: a request body, or the answer with one HTTP status. The OpenAPI document shows
@@ -153,7 +153,7 @@ export const EXAMPLES: ContractExample[] = [
     part: 429,
     name: 'tooManyRequests',
     summary: 'The 11th uncompleted request of an account (limit documented, wording the mock’s)',
-    schema: errorEnvelope('tooManyRequests'),
+    schema: e1ErrorEnvelope('tooManyRequests'),
     value: {
       status: 'error',
       error: {
@@ -200,7 +200,7 @@ export const EXAMPLES: ContractExample[] = [
     part: 400,
     name: 'invalidRequestBody',
     summary: 'A person that is not a URL (wording from the docs, details the mock’s)',
-    schema: errorEnvelope('invalidRequestBody'),
+    schema: e1ErrorEnvelope('invalidRequestBody'),
     value: {
       status: 'error',
       error: {

@@ -29,9 +29,9 @@ export { endpointRoute, ROUTES } from './routes.js';
 // E1, the Account API: requests, answers, errors, routes
 
 export {
-  GLOBAL_ERRORS,
-  GlobalErrorType,
-  globalErrorMessage,
+  E1_ERRORS,
+  E1ErrorType,
+  e1ErrorMessage,
   PERSON_ERRORS,
   type PersonErrorType,
 } from './e1/errors.js';

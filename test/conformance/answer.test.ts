@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnswer, formatProblems } from '../../src/contracts/answer.js';
-import { GLOBAL_ERRORS } from '../../src/contracts/e1/errors.js';
+import { E1_ERRORS } from '../../src/contracts/e1/errors.js';
 import { findRoute, routeById } from '../../src/contracts/find-route.js';
 
 const get = routeById('getConversations');
@@ -34,7 +34,7 @@ describe('checkAnswer', () => {
   it('explains a wrong error envelope by the closest error it could be', () => {
     const renamed = {
       status: 'error',
-      error: { type: 'accountApiTokenRequired', message: GLOBAL_ERRORS.accountApiTokenRequired.message },
+      error: { type: 'accountApiTokenRequired', message: E1_ERRORS.accountApiTokenRequired.message },
     };
     expect(lines(get, 401, renamed)).toEqual(['error.errorType: expected "accountApiTokenRequired", got nothing']);
     const unknown = { status: 'error', error: { errorType: 'nope', message: 'x' } };
@@ -54,7 +54,7 @@ describe('checkAnswer', () => {
   it('checks documented headers: retry-after on 429', () => {
     const tooMany = {
       status: 'error',
-      error: { errorType: 'tooManyRequests', message: GLOBAL_ERRORS.tooManyRequests.message },
+      error: { errorType: 'tooManyRequests', message: E1_ERRORS.tooManyRequests.message },
     };
     expect(lines(get, 429, tooMany, { headers: new Headers({ 'retry-after': '3' }) })).toEqual([]);
     expect(lines(get, 429, tooMany, { headers: new Headers() })).toEqual(['headers.retry-after: required']);
@@ -66,7 +66,7 @@ describe('checkAnswer', () => {
   it('with errorHttpStatus 200, accepts the error envelopes at 200 too', () => {
     const invalid = {
       status: 'error',
-      error: { errorType: 'invalidIdentificationToken', message: GLOBAL_ERRORS.invalidIdentificationToken.message },
+      error: { errorType: 'invalidIdentificationToken', message: E1_ERRORS.invalidIdentificationToken.message },
     };
     expect(checkAnswer(get, 200, invalid, { errorHttpStatus: 200 })).toEqual([]);
     expect(checkAnswer(get, 200, invalid)).not.toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../src/conformance/report.js';
 import { type ConformanceReport, runConformance } from '../../src/conformance/run.js';
-import { GLOBAL_ERRORS } from '../../src/contracts/e1/errors.js';
+import { E1_ERRORS } from '../../src/contracts/e1/errors.js';
 import { PROCESSING_MESSAGES } from '../../src/contracts/e1/responses.js';
 import { type Breakage, brokenServer, eachMessage, TOKENS } from './support.js';
 
@@ -119,7 +119,7 @@ describe('the conformance suite fails against a non-conformant server', () => {
         }
         return {
           status: 'error',
-          error: { errorType: 'resultNotFound', message: GLOBAL_ERRORS.resultNotFound.message },
+          error: { errorType: 'resultNotFound', message: E1_ERRORS.resultNotFound.message },
         };
       },
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GlobalErrorType } from '../../src/contracts/e1/errors.js';
+import type { E1ErrorType } from '../../src/contracts/e1/errors.js';
 import { fakeSender, flush, GET, person, SYNC, testMock, tokens, track } from '../support/index.js';
 import { errorText, expectError, expectProcessing, LATER, linkPath, one, PERIODICALLY, syncedBody } from './support.js';
 
@@ -254,7 +254,7 @@ describe('§2 isolation between accounts', () => {
 
   it('an error of one account (signed out, no seats) does not affect another', async () => {
     const mock = testMock({ speed: 0 });
-    const failures: [string, GlobalErrorType][] = [
+    const failures: [string, E1ErrorType][] = [
       ['signed-out-x', 'linkedinAccountSignedOut'],
       ['no-seats-x', 'noActiveSeats'],
     ];

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { GLOBAL_ERRORS, type GlobalErrorType } from '../../src/contracts/e1/errors.js';
+import { E1_ERRORS, type E1ErrorType } from '../../src/contracts/e1/errors.js';
 import type { MockOptions } from '../../src/server/options.js';
 import { flush, GET, type Reply, SYNC, type TestMock, testMock, tokens } from '../support/index.js';
 import { errorText, expectError, expectInvalid, linkPath, one } from './support.js';
 
 /** The error table of docs/e1.md, verbatim (the rules: docs/behaviour.md §5). */
-const TABLE: [GlobalErrorType, number, string][] = [
+const TABLE: [E1ErrorType, number, string][] = [
   ['invalidRequestBody', 400, 'The request body is invalid: {details}.'],
   ['accountApiTokenRequired', 401, 'Account API token is missing in request headers.'],
   ['invalidAccountApiToken', 401, 'The provided account-api-token is invalid.'],
@@ -21,11 +21,11 @@ const TABLE: [GlobalErrorType, number, string][] = [
 const LATENCY = { syncMs: 5000, getMs: 100, jitter: 0 };
 
 /** Makes the mock answer each global error once, in a fresh mock with `options`; returns the answers. */
-async function provoke(options: MockOptions = {}): Promise<Record<GlobalErrorType, Reply>> {
+async function provoke(options: MockOptions = {}): Promise<Record<E1ErrorType, Reply>> {
   const fresh = () => testMock({ speed: 1, latency: LATENCY, ...options });
   const body = JSON.stringify(one());
   const mock = fresh();
-  const replies: Partial<Record<GlobalErrorType, Reply>> = {
+  const replies: Partial<Record<E1ErrorType, Reply>> = {
     invalidRequestBody: await mock.post(SYNC, { standard: [] }),
     accountApiTokenRequired: await mock.send('POST', SYNC, { body }),
     invalidAccountApiToken: await mock.send('POST', SYNC, { headers: tokens('acc-1', 'invalid'), body }),
@@ -42,18 +42,18 @@ async function provoke(options: MockOptions = {}): Promise<Record<GlobalErrorTyp
   const busy: TestMock = fresh();
   for (let i = 0; i < 10; i++) await busy.post(SYNC, one(`p${i}`), { 'result-handling': 'reslink' });
   replies.tooManyRequests = await busy.post(SYNC, one());
-  return replies as Record<GlobalErrorType, Reply>;
+  return replies as Record<E1ErrorType, Reply>;
 }
 
 describe('§5 the global error table', () => {
   it('the catalogue matches behaviour.md exactly, entry for entry', () => {
-    const catalogue = Object.entries(GLOBAL_ERRORS).map(([type, { status, message }]) => [type, status, message]);
+    const catalogue = Object.entries(E1_ERRORS).map(([type, { status, message }]) => [type, status, message]);
     expect(catalogue).toEqual(TABLE);
   });
 
   it('each error is answered with its HTTP status and exact message in the shared envelope', async () => {
     const replies = await provoke();
-    const params: Partial<Record<GlobalErrorType, Record<string, string>>> = {
+    const params: Partial<Record<E1ErrorType, Record<string, string>>> = {
       invalidRequestBody: { details: 'body: standard and salesNavigator together must hold at least one conversation' },
       endpointNotFound: { method: 'GET', path: '/account/conversations.synchronize' },
     };

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { GLOBAL_ERRORS, type GlobalErrorType, globalErrorMessage } from '../../src/contracts/e1/errors.js';
+import { E1_ERRORS, type E1ErrorType, e1ErrorMessage } from '../../src/contracts/e1/errors.js';
 import { person, type Reply, resultPath } from '../support/index.js';
 
 /* Verbatim from docs/behaviour.md, so that a drift in the code is caught. */
@@ -40,22 +40,22 @@ export const syncedBody = (...slugs: string[]) =>
   });
 
 /** The exact JSON text of a global error envelope. */
-export function errorText(type: GlobalErrorType, params?: Record<string, string>): string {
-  return JSON.stringify({ status: 'error', error: { errorType: type, message: globalErrorMessage(type, params) } });
+export function errorText(type: E1ErrorType, params?: Record<string, string>): string {
+  return JSON.stringify({ status: 'error', error: { errorType: type, message: e1ErrorMessage(type, params) } });
 }
 
 /** Asserts a global error answer: its catalogue status (or `status`), JSON content type and exact body. */
 export function expectError(
   reply: Reply,
-  type: GlobalErrorType,
+  type: E1ErrorType,
   params?: Record<string, string>,
-  status: number = GLOBAL_ERRORS[type].status,
+  status: number = E1_ERRORS[type].status,
 ): void {
   expect(reply.status).toBe(status);
   expect(reply.headers.get('content-type')).toBe('application/json');
   expect(reply.body).toEqual({
     status: 'error',
-    error: { errorType: type, message: globalErrorMessage(type, params) },
+    error: { errorType: type, message: e1ErrorMessage(type, params) },
   });
 }
 

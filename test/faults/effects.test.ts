@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GLOBAL_ERRORS } from '../../src/contracts/e1/errors.js';
+import { E1_ERRORS } from '../../src/contracts/e1/errors.js';
 import { E4_ERRORS } from '../../src/contracts/e4/schemas.js';
 import { e4Tokens, flush, GET, person, SYNC, tokens } from '../support/index.js';
 import { faultMock, injectedE1, injectedE4, RESULT_NOT_FOUND, resultOf, syncOf } from './support.js';
@@ -25,7 +25,7 @@ async function faulted(endpoint: Endpoint, effect: Record<string, unknown>, opti
   return mock.send(method, path, { headers, body });
 }
 
-const e1Error = (errorType: keyof typeof GLOBAL_ERRORS, message: string = GLOBAL_ERRORS[errorType].message) => ({
+const e1Error = (errorType: keyof typeof E1_ERRORS, message: string = E1_ERRORS[errorType].message) => ({
   status: 'error',
   error: { errorType, message },
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { GetComplete } from '../../src/contracts/e1/responses.js';
-import { errorEnvelope, ProcessingAccepted } from '../../src/contracts/e1/routes.js';
+import { e1ErrorEnvelope, ProcessingAccepted } from '../../src/contracts/e1/routes.js';
 import { pactTemplate } from '../../src/pact/matchers.js';
 
 const message = {
@@ -75,12 +75,12 @@ describe('pactTemplate: Pact matchers derived from a contract schema and an exam
       status: 'error',
       error: { errorType: 'noActiveSeats', message: 'No active seats available for this LinkedIn account.' },
     };
-    expect(pactTemplate(errorEnvelope('noActiveSeats', 'linkedinAccountSignedOut'), fixed)).toEqual(fixed);
+    expect(pactTemplate(e1ErrorEnvelope('noActiveSeats', 'linkedinAccountSignedOut'), fixed)).toEqual(fixed);
     const templated = {
       status: 'error',
       error: { errorType: 'invalidRequestBody', message: 'The request body is invalid: standard: oops.' },
     };
-    const template = pactTemplate(errorEnvelope('invalidRequestBody'), templated) as {
+    const template = pactTemplate(e1ErrorEnvelope('invalidRequestBody'), templated) as {
       error: { message: { regex: string } };
     };
     expect(template.error).toEqual({

@@ -2,9 +2,9 @@ import { z } from 'zod';
 
 /**
  * The global error catalogue: errorType → HTTP status → message. `{details}`, `{method}` and `{path}` are
- * filled in by `globalErrorMessage`. `source` says where the name and text come from (see docs/e1.md).
+ * filled in by `e1ErrorMessage`. `source` says where the name and text come from (see docs/e1.md).
  */
-export const GLOBAL_ERRORS = {
+export const E1_ERRORS = {
   invalidRequestBody: {
     status: 400,
     message: 'The request body is invalid: {details}.',
@@ -49,12 +49,12 @@ export const GLOBAL_ERRORS = {
   endpointNotFound: { status: 404, message: 'There is no endpoint at {method} {path}.', source: 'the mock’s' },
 } as const satisfies Record<string, { status: number; message: string; source: string }>;
 
-export type GlobalErrorType = keyof typeof GLOBAL_ERRORS;
-export const GlobalErrorType = z.enum(Object.keys(GLOBAL_ERRORS) as [GlobalErrorType, ...GlobalErrorType[]]);
+export type E1ErrorType = keyof typeof E1_ERRORS;
+export const E1ErrorType = z.enum(Object.keys(E1_ERRORS) as [E1ErrorType, ...E1ErrorType[]]);
 
 /** Renders a catalogue message, filling its `{placeholders}`. */
-export function globalErrorMessage(type: GlobalErrorType, params: Record<string, string> = {}): string {
-  return GLOBAL_ERRORS[type].message.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+export function e1ErrorMessage(type: E1ErrorType, params: Record<string, string> = {}): string {
+  return E1_ERRORS[type].message.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 }
 
 /** A catalogue message as a schema: the exact text, or a pattern where the template has `{placeholders}`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GlobalErrorType, PERSON_ERRORS } from './errors.js';
+import { E1ErrorType, PERSON_ERRORS } from './errors.js';
 
 /** `time` of a message: UTC, second precision. */
 export const MessageTime = z
@@ -84,7 +84,7 @@ export type ProcessingEnvelope = z.infer<typeof ProcessingEnvelope>;
 
 export const ErrorEnvelope = z.object({
   status: z.literal('error'),
-  error: z.object({ errorType: GlobalErrorType, message: z.string() }),
+  error: z.object({ errorType: E1ErrorType, message: z.string() }),
 });
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 

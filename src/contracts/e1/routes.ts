@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { endpointRouteFields } from '../endpoints.js';
 import { errorResponsesByStatus } from '../error-responses.js';
 import type { ResponseContract, RouteContract } from '../route.js';
-import { GLOBAL_ERRORS, type GlobalErrorType, messageSchema } from './errors.js';
+import { E1_ERRORS, type E1ErrorType, messageSchema } from './errors.js';
 import { GetRequest, RESULT_HANDLING_MODES, SynchronizeRequest } from './requests.js';
 import { GetComplete, PROCESSING_MESSAGES, SynchronizeComplete } from './responses.js';
 
 /** The E1 global error envelope restricted to some error types, each with its exact catalogue message. */
-export function errorEnvelope(...types: GlobalErrorType[]): z.ZodType {
+export function e1ErrorEnvelope(...types: E1ErrorType[]): z.ZodType {
   const errors = types.map((type) =>
     z
-      .object({ errorType: z.literal(type), message: messageSchema(GLOBAL_ERRORS[type].message) })
+      .object({ errorType: z.literal(type), message: messageSchema(E1_ERRORS[type].message) })
       .meta({ id: `E1Error.${type}` }),
   );
   return z.object({
@@ -20,8 +20,8 @@ export function errorEnvelope(...types: GlobalErrorType[]): z.ZodType {
 }
 
 /** The error responses of some error types, grouped by the HTTP status each is sent with. */
-export function errorResponses(...types: GlobalErrorType[]): Record<number, ResponseContract> {
-  return errorResponsesByStatus(types, GLOBAL_ERRORS, errorEnvelope, 'Global error');
+export function e1ErrorResponses(...types: E1ErrorType[]): Record<number, ResponseContract> {
+  return errorResponsesByStatus(types, E1_ERRORS, e1ErrorEnvelope, 'Global error');
 }
 
 /** `process` of a `processing` answer, one schema per situation. */
@@ -75,7 +75,7 @@ const RETRY_AFTER = z.object({
     .describe('Whole seconds until the earliest running request of the account is due.'),
 });
 
-const E1_REQUEST_ERRORS: GlobalErrorType[] = [
+const E1_REQUEST_ERRORS: E1ErrorType[] = [
   'invalidRequestBody',
   'accountApiTokenRequired',
   'invalidAccountApiToken',
@@ -91,7 +91,7 @@ function conversationsRoute(
   body: z.ZodType,
   complete: z.ZodType,
 ): RouteContract {
-  const errors = errorResponses(...E1_REQUEST_ERRORS);
+  const errors = e1ErrorResponses(...E1_REQUEST_ERRORS);
   return {
     ...endpointRouteFields(name),
     summary,
@@ -103,10 +103,10 @@ function conversationsRoute(
         schema: z.union([complete, ProcessingAccepted, ProcessingWebhook]),
       },
       ...errors,
-      413: { description: 'Body over 1 MiB: invalidRequestBody', schema: errorEnvelope('invalidRequestBody') },
+      413: { description: 'Body over 1 MiB: invalidRequestBody', schema: e1ErrorEnvelope('invalidRequestBody') },
       429: {
         description: 'Global error: tooManyRequests (the 11th uncompleted request of an account)',
-        schema: errorEnvelope('tooManyRequests'),
+        schema: e1ErrorEnvelope('tooManyRequests'),
         headers: RETRY_AFTER,
       },
     },
@@ -140,7 +140,7 @@ export const ResultRoute: RouteContract = {
       description: 'Still processing, or exactly the body long mode would have sent.',
       schema: z.union([SynchronizeComplete, GetComplete, ProcessingPending]),
     },
-    ...errorResponses('linkedinAccountSignedOut', 'resultNotFound'),
+    ...e1ErrorResponses('linkedinAccountSignedOut', 'resultNotFound'),
   },
 };
 
@@ -150,5 +150,5 @@ export const E1_ROUTES: RouteContract[] = [SynchronizeRoute, GetRoute, ResultRou
 /** The answer any unknown method and path gets. */
 export const NOT_FOUND_RESPONSE: ResponseContract = {
   description: 'No such endpoint: endpointNotFound',
-  schema: errorEnvelope('endpointNotFound'),
+  schema: e1ErrorEnvelope('endpointNotFound'),
 };

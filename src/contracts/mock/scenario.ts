@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GLOBAL_ERRORS } from '../e1/errors.js';
+import { E1_ERRORS } from '../e1/errors.js';
 import { PersonUrl } from '../e1/requests.js';
 import { E4_ERRORS } from '../e4/schemas.js';
 import { FAULT_TARGETS, type FaultTarget } from '../endpoints.js';
@@ -195,7 +195,7 @@ export const FAULT_ENDPOINTS = [...FAULT_TARGETS, 'any'] as (FaultTarget | 'any'
   FaultTarget | 'any',
   ...(FaultTarget | 'any')[],
 ];
-const FAULT_ERRORS = [...new Set([...Object.keys(GLOBAL_ERRORS), ...Object.keys(E4_ERRORS)])] as [string, ...string[]];
+const FAULT_ERRORS = [...new Set([...Object.keys(E1_ERRORS), ...Object.keys(E4_ERRORS)])] as [string, ...string[]];
 
 export const FaultRule = z
   .strictObject({

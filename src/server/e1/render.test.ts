@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GLOBAL_ERRORS } from '../../contracts/e1/errors.js';
+import { E1_ERRORS } from '../../contracts/e1/errors.js';
 import { RawJson } from '../../core/json.js';
 import { Account } from '../../world/account.js';
 import { Job } from '../../world/job.js';
@@ -72,6 +72,6 @@ describe('E1 renderer', () => {
   });
 
   it('names every world refusal and failure with a type of its catalogue', () => {
-    for (const type of Object.values(E1_WORLD_ERRORS)) expect(GLOBAL_ERRORS).toHaveProperty(type);
+    for (const type of Object.values(E1_WORLD_ERRORS)) expect(E1_ERRORS).toHaveProperty(type);
   });
 });

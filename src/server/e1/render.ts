@@ -1,7 +1,7 @@
 import {
-  GLOBAL_ERRORS,
-  type GlobalErrorType,
-  globalErrorMessage,
+  E1_ERRORS,
+  type E1ErrorType,
+  e1ErrorMessage,
   PERSON_ERRORS,
   type PersonErrorType,
 } from '../../contracts/e1/errors.js';
@@ -20,15 +20,15 @@ export const E1_WORLD_ERRORS = {
   noSeats: 'noActiveSeats',
   tooManyRequests: 'tooManyRequests',
   accountSignedOut: 'linkedinAccountSignedOut',
-} as const satisfies Record<WorldErrorName, GlobalErrorType>;
+} as const satisfies Record<WorldErrorName, E1ErrorType>;
 
 /** The JSON of an E1 global error envelope. */
-export function errorBody(errorType: GlobalErrorType, params?: Record<string, string>): string {
-  return JSON.stringify({ status: 'error', error: { errorType, message: globalErrorMessage(errorType, params) } });
+export function e1ErrorBody(errorType: E1ErrorType, params?: Record<string, string>): string {
+  return JSON.stringify({ status: 'error', error: { errorType, message: e1ErrorMessage(errorType, params) } });
 }
 
 /** E1's catalogue and envelope, for `responder`. */
-export const E1: Dialect<GlobalErrorType> = { errors: GLOBAL_ERRORS, errorBody, worldErrors: E1_WORLD_ERRORS };
+export const E1: Dialect<E1ErrorType> = { errors: E1_ERRORS, errorBody: e1ErrorBody, worldErrors: E1_WORLD_ERRORS };
 
 function personError(errorType: PersonErrorType) {
   return { success: false, error: { errorType, message: PERSON_ERRORS[errorType] } };
@@ -51,7 +51,7 @@ function render(outcome: JobOutcome): Answer {
       break;
     case 'failed': {
       const type = E1_WORLD_ERRORS[outcome.reason];
-      return { status: GLOBAL_ERRORS[type].status, body: errorBody(type) };
+      return { status: E1_ERRORS[type].status, body: e1ErrorBody(type) };
     }
     case 'cancelled':
       throw new Error('an E1 request cannot be cancelled');

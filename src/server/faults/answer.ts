@@ -1,7 +1,7 @@
-import { GLOBAL_ERRORS, type GlobalErrorType } from '../../contracts/e1/errors.js';
+import { E1_ERRORS, type E1ErrorType } from '../../contracts/e1/errors.js';
 import { E4_ERRORS, type E4ErrorType } from '../../contracts/e4/schemas.js';
 import { ENDPOINTS, type FaultTarget } from '../../contracts/endpoints.js';
-import { E1, errorBody } from '../e1/render.js';
+import { E1, e1ErrorBody } from '../e1/render.js';
 import { E4, e4ErrorBody } from '../e4/render.js';
 import { counterpartError } from '../http/respond.js';
 
@@ -38,7 +38,7 @@ export interface FaultAnswer {
  * The server's own errors (no world name, so `counterpartError` cannot pair them) and their counterparts: a bad
  * body (E4 has one per endpoint) and an unknown result.
  */
-const SERVER_COUNTERPARTS: readonly [GlobalErrorType, readonly E4ErrorType[]][] = [
+const SERVER_COUNTERPARTS: readonly [E1ErrorType, readonly E4ErrorType[]][] = [
   ['invalidRequestBody', ['invalidWorkflow', 'invalidRequestPayload']],
   ['resultNotFound', ['workflowNotFound']],
 ];
@@ -46,9 +46,9 @@ const SERVER_COUNTERPARTS: readonly [GlobalErrorType, readonly E4ErrorType[]][] 
 const has = <T extends object>(table: T, key: string): key is Extract<keyof T, string> => Object.hasOwn(table, key);
 
 /** The error type `type` is answered as on `endpoint`, or undefined when its dialect has no counterpart. */
-export function dialectErrorType(type: string, endpoint: FaultTarget): GlobalErrorType | E4ErrorType | undefined {
+export function dialectErrorType(type: string, endpoint: FaultTarget): E1ErrorType | E4ErrorType | undefined {
   if (ENDPOINT_DIALECT[endpoint] === 'E1') {
-    if (has(GLOBAL_ERRORS, type)) return type;
+    if (has(E1_ERRORS, type)) return type;
     return (
       counterpartError(type, E4, E1) ?? SERVER_COUNTERPARTS.find(([, e4]) => e4.includes(type as E4ErrorType))?.[0]
     );
@@ -85,9 +85,9 @@ export function errorAnswer(type: string, request: FaultedRequest, errorHttpStat
   const params = { details: filler, method: request.method, path: request.path, workflowId };
   const answered = dialectErrorType(type, request.endpoint);
   if (answered === 'tooManyRequests') Object.assign(headers, { 'retry-after': '1' });
-  if (ENDPOINT_DIALECT[request.endpoint] === 'E1' && has(GLOBAL_ERRORS, answered ?? '')) {
-    const e1 = answered as GlobalErrorType;
-    return { status: errorHttpStatus ?? GLOBAL_ERRORS[e1].status, body: errorBody(e1, params), headers };
+  if (ENDPOINT_DIALECT[request.endpoint] === 'E1' && has(E1_ERRORS, answered ?? '')) {
+    const e1 = answered as E1ErrorType;
+    return { status: errorHttpStatus ?? E1_ERRORS[e1].status, body: e1ErrorBody(e1, params), headers };
   }
   if (ENDPOINT_DIALECT[request.endpoint] === 'E4' && has(E4_ERRORS, answered ?? '')) {
     const e4 = answered as E4ErrorType;
@@ -97,11 +97,7 @@ export function errorAnswer(type: string, request: FaultedRequest, errorHttpStat
   const dialect = ENDPOINT_DIALECT[request.endpoint];
   const other = dialect === 'E1' ? 'an E4 endpoint (workflows, workflowStatus or poll)' : 'an E1 endpoint';
   const message = `linkedapi-mock fault ${request.fault} asked for ${type}, which the ${dialect} API has no counterpart for; give the rule ${other}.`;
-  const status = has(E4_ERRORS, type)
-    ? E4_ERRORS[type].status
-    : has(GLOBAL_ERRORS, type)
-      ? GLOBAL_ERRORS[type].status
-      : 400;
+  const status = has(E4_ERRORS, type) ? E4_ERRORS[type].status : has(E1_ERRORS, type) ? E1_ERRORS[type].status : 400;
   return { status: errorHttpStatus ?? status, body: injectedBody(request.endpoint, message), headers };
 }
 
