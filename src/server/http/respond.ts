@@ -106,16 +106,17 @@ export function responder<T extends string>(
  * const body = await readJson(c, e1, 'invalidRequestBody', 'a JSON object', (json) => validate(json, GetRequest));
  * if (!body.ok) return body.error;
  */
-export async function readJson<T, E extends string>(
+export function readJson<T, E extends string>(
   c: Context,
   respond: Responder<E>,
   type: E,
   expected: string,
   check: (json: unknown) => Result<T>,
 ): Promise<Result<T, Response>> {
-  const text = await readBodyText(c as Context<MockEnv>);
-  if (!text.ok) return fail(respond.invalid(c, type, [BODY_TOO_LARGE], 413));
-  const parsed = parseJson(text.value, expected);
-  const checked = parsed.ok ? check(parsed.value) : parsed;
-  return checked.ok ? ok(checked.value) : fail(respond.invalid(c, type, checked.error));
+  return readBodyText(c as Context<MockEnv>).then((text) => {
+    if (!text.ok) return fail(respond.invalid(c, type, [BODY_TOO_LARGE], 413));
+    const parsed = parseJson(text.value, expected);
+    const checked = parsed.ok ? check(parsed.value) : parsed;
+    return checked.ok ? ok(checked.value) : fail(respond.invalid(c, type, checked.error));
+  });
 }
