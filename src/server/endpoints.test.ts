@@ -1,10 +1,12 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '../contracts/endpoints.js';
 import { honoPath } from '../contracts/route.js';
 import { createMockServer } from './app.js';
 import type { MockApp, MockEnv } from './context.js';
 import { mountEndpoints } from './endpoints.js';
+
+type MockContext = Context<MockEnv>;
 
 const routesOf = (app: { routes: { method: string; path: string }[] }) =>
   app.routes.filter((route) => route.method !== 'ALL').map((route) => `${route.method} ${route.path}`);
@@ -14,13 +16,10 @@ const rowsOf = (dialect: string) =>
 describe('mountEndpoints', () => {
   it('mounts each row of one dialect at its method and path, with the handler named like the row', async () => {
     const app: MockApp = new Hono<MockEnv>();
-    const answer = (name: string) => (c: { text(body: string): Response }) => c.text(name);
-    mountEndpoints(app, 'E4', {
-      workflows: answer('workflows'),
-      workflowStatus: answer('workflowStatus'),
-      workflowCancel: answer('workflowCancel'),
-      poll: answer('poll'),
-    });
+    const handlers = Object.fromEntries(
+      ENDPOINTS.filter((row) => row.dialect === 'E4').map((row) => [row.name, (c: MockContext) => c.text(row.name)]),
+    );
+    mountEndpoints(app, 'E4', handlers);
     expect(routesOf(app)).toEqual(rowsOf('E4'));
     expect(await (await app.request('/workflows/wf-1', { method: 'DELETE' })).text()).toBe('workflowCancel');
   });
