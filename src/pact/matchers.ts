@@ -1,5 +1,5 @@
 import { MatchersV3 } from '@pact-foundation/pact';
-import { prettifyError, type z } from 'zod';
+import { prettifyError, z } from 'zod';
 
 /** A JSON value with Pact matchers in it, ready for `jsonBody()`. */
 export type PactTemplate = unknown;
@@ -20,14 +20,37 @@ interface Walk {
   path: string;
 }
 
-/** A zod 4 schema's definition, read through the internal `_zod.def` every zod 4 schema carries. */
-interface Def {
-  type: string;
-  format?: string;
-  checks?: { _zod: { def: { check: string; format?: string; pattern?: RegExp; minimum?: number } } }[];
-  [key: string]: unknown;
-}
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+type Schema = z.ZodType;
+
+/** Wrappers whose value, when present, is the inner schema's. */
+const isWrapper = (
+  schema: Schema,
+): schema is
+  | z.ZodOptional
+  | z.ZodExactOptional
+  | z.ZodNullable
+  | z.ZodDefault
+  | z.ZodPrefault
+  | z.ZodReadonly
+  | z.ZodNonOptional =>
+  schema instanceof z.ZodOptional ||
+  schema instanceof z.ZodExactOptional ||
+  schema instanceof z.ZodNullable ||
+  schema instanceof z.ZodDefault ||
+  schema instanceof z.ZodPrefault ||
+  schema instanceof z.ZodReadonly ||
+  schema instanceof z.ZodNonOptional;
+
+/**
+ * Facts zod exposes only in a schema's JSON Schema (a string's regex, a list's minimum length). An empty metadata
+ * registry keeps a schema with an `id` (`.meta({ id })`) inline rather than behind a `$ref`.
+ */
+const jsonSchemaOf = (schema: Schema) =>
+  z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input', metadata: z.registry() }) as {
+    pattern?: string;
+    allOf?: { pattern?: string }[];
+    minItems?: number;
+  };
 
 const ISO_DATE_TIME = String.raw`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$`;
 const HTTP_URL = String.raw`^https?://[^\s/]+(/\S*)?$`;
@@ -52,7 +75,7 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$
  * const body = pactTemplate(GetComplete, await answer.json());
  * pact.addInteraction()...willRespondWith(200, (res) => res.jsonBody(body));
  */
-export function pactTemplate(schema: z.ZodType, example: unknown, options: MatcherOptions = {}): PactTemplate {
+export function pactTemplate(schema: Schema, example: unknown, options: MatcherOptions = {}): PactTemplate {
   const checked = schema.safeParse(example);
   if (!checked.success) {
     throw new TypeError(
@@ -62,54 +85,58 @@ export function pactTemplate(schema: z.ZodType, example: unknown, options: Match
   return walk(schema, example, { options: { urlsPointAtProvider: true, ...options }, inList: false, path: '$' });
 }
 
-function walk(schema: z.ZodType, example: unknown, at: Walk): PactTemplate {
-  const def = defOf(schema);
+function walk(schema: Schema, example: unknown, at: Walk): PactTemplate {
   const exact = (value: unknown) => (at.inList ? MatchersV3.equal(value) : value);
-  switch (def.type) {
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-    case 'nonoptional':
-      if (example === undefined || example === null) return example;
-      return walk(def.innerType as z.ZodType, example, at);
-    case 'literal':
-    case 'null':
-      return exact(example);
-    case 'enum': {
-      const values = Object.values(def.entries as Record<string, string | number>);
-      if (values.length === 1 || typeof example !== 'string') return exact(example);
-      return MatchersV3.regex(`^(${values.map((value) => escapeRegex(String(value))).join('|')})$`, example);
-    }
-    case 'string':
-      return stringMatcher(def, example as string, at);
-    case 'number':
-      return def.format?.includes('int') ? MatchersV3.integer(example as number) : MatchersV3.number(example as number);
-    case 'boolean':
-      return MatchersV3.boolean(example as boolean);
-    case 'object':
-      return walkObject(def.shape as Record<string, z.ZodType>, example as Record<string, unknown>, at);
-    case 'array':
-      return walkArray(def, example as unknown[], at);
-    case 'union': {
-      const branch = (def.options as z.ZodType[]).find((option) => option.safeParse(example).success);
-      if (!branch) throw new TypeError(`[linkedapi-mock] ${at.path}: the example matches no branch of its union`);
-      return walk(branch, example, at);
-    }
-    default:
-      // Anything this walker does not know (records, unknowns, pipes) is matched by type.
-      return MatchersV3.like(example);
+  if (isWrapper(schema)) {
+    if (example === undefined || example === null) return example;
+    return walk(schema.unwrap() as Schema, example, at);
   }
+  if (schema instanceof z.ZodLiteral || schema instanceof z.ZodNull) return exact(example);
+  if (schema instanceof z.ZodEnum) {
+    const values = schema.options as (string | number)[];
+    if (values.length === 1 || typeof example !== 'string') return exact(example);
+    return MatchersV3.regex(`^(${values.map((value) => escapeRegex(String(value))).join('|')})$`, example);
+  }
+  if (schema instanceof z.ZodString || schema instanceof z.ZodStringFormat) {
+    return stringMatcher(schema, example as string, at);
+  }
+  if (schema instanceof z.ZodNumber) {
+    // An integer type (`z.int()`), not a number refined by `.int()`.
+    const integer = schema instanceof z.ZodNumberFormat && (schema.format ?? '').includes('int');
+    return integer ? MatchersV3.integer(example as number) : MatchersV3.number(example as number);
+  }
+  if (schema instanceof z.ZodBoolean) return MatchersV3.boolean(example as boolean);
+  if (schema instanceof z.ZodObject) {
+    return walkObject(schema.shape as Record<string, Schema>, example as Record<string, unknown>, at);
+  }
+  if (schema instanceof z.ZodArray) return walkArray(schema, example as unknown[], at);
+  if (schema instanceof z.ZodUnion) {
+    const branch = (schema.options as Schema[]).find((option) => option.safeParse(example).success);
+    if (!branch) throw new TypeError(`[linkedapi-mock] ${at.path}: the example matches no branch of its union`);
+    return walk(branch, example, at);
+  }
+  // Anything this walker does not know (records, unknowns, pipes) is matched by type.
+  return MatchersV3.like(example);
 }
 
-function stringMatcher(def: Def, example: string, at: Walk): PactTemplate {
-  if (def.format === 'uuid' || def.format === 'guid') return MatchersV3.uuid(example);
-  if (def.format === 'url') return urlMatcher(example, at);
-  if (def.format === 'datetime') return MatchersV3.regex(ISO_DATE_TIME, example);
-  const regexCheck = def.checks?.find((check) => check._zod.def.format === 'regex')?._zod.def.pattern;
-  if (regexCheck) return MatchersV3.regex(regexCheck.source, example);
+function stringMatcher(schema: z.ZodString | z.ZodStringFormat, example: string, at: Walk): PactTemplate {
+  // The string types (`z.uuid()`, `z.url()`...), not a string refined by `.url()`.
+  if (schema instanceof z.ZodUUID || schema instanceof z.ZodGUID) return MatchersV3.uuid(example);
+  if (schema instanceof z.ZodURL) return urlMatcher(example, at);
+  if (schema instanceof z.ZodISODateTime) return MatchersV3.regex(ISO_DATE_TIME, example);
+  const pattern = regexPattern(schema);
+  if (pattern !== undefined) return MatchersV3.regex(pattern, example);
   return MatchersV3.like(example);
+}
+
+/**
+ * The pattern of a string refined by `.regex()` (its format is then `regex`): the first one when there are
+ * several. Other formats' own patterns (`z.email()`, `.startsWith()`) are not used.
+ */
+function regexPattern(schema: z.ZodString | z.ZodStringFormat): string | undefined {
+  if (schema.format !== 'regex') return undefined;
+  const json = jsonSchemaOf(schema);
+  return json.pattern ?? json.allOf?.find((part) => part.pattern !== undefined)?.pattern;
 }
 
 /** A link to the provider: any origin, the same path with any last segment (an id). */
@@ -132,8 +159,8 @@ function walkObject(shape: Record<string, z.ZodType>, example: Record<string, un
   return out;
 }
 
-function walkArray(def: Def, example: unknown[], at: Walk): PactTemplate {
-  const element = def.element as z.ZodType;
+function walkArray(schema: z.ZodArray, example: unknown[], at: Walk): PactTemplate {
+  const element = schema.element as Schema;
   if (holdsLiteral(element)) {
     return example.map((item, index) => walk(element, item, { ...at, path: `${at.path}[${index}]` }));
   }
@@ -143,31 +170,29 @@ function walkArray(def: Def, example: unknown[], at: Walk): PactTemplate {
       `[linkedapi-mock] ${at.path}: the example list is empty; give at least one item so its shape can be matched`,
     );
   }
-  const minimum = def.checks?.find((check) => check._zod.def.check === 'min_length')?._zod.def.minimum ?? 0;
+  const minimum = jsonSchemaOf(schema).minItems ?? 0;
   const template = walk(element, first, { ...at, inList: true, path: `${at.path}[*]` });
   return MatchersV3.atLeastLike(template, minimum, 1);
 }
 
 /** True when a value of this schema holds an exact value somewhere: then it is a result, not plain data. */
-function holdsLiteral(schema: z.ZodType, seen = new Set<z.ZodType>()): boolean {
+function holdsLiteral(schema: Schema, seen = new Set<Schema>()): boolean {
   if (seen.has(schema)) return false;
   seen.add(schema);
-  const def = defOf(schema);
-  switch (def.type) {
-    case 'literal':
-      return true;
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'readonly':
-      return holdsLiteral(def.innerType as z.ZodType, seen);
-    case 'object':
-      return Object.values(def.shape as Record<string, z.ZodType>).some((field) => holdsLiteral(field, seen));
-    case 'array':
-      return holdsLiteral(def.element as z.ZodType, seen);
-    case 'union':
-      return (def.options as z.ZodType[]).some((option) => holdsLiteral(option, seen));
-    default:
-      return false;
+  if (schema instanceof z.ZodLiteral) return true;
+  if (
+    schema instanceof z.ZodOptional ||
+    schema instanceof z.ZodExactOptional ||
+    schema instanceof z.ZodNullable ||
+    schema instanceof z.ZodDefault ||
+    schema instanceof z.ZodReadonly
+  ) {
+    return holdsLiteral(schema.unwrap() as Schema, seen);
   }
+  if (schema instanceof z.ZodObject) {
+    return Object.values(schema.shape as Record<string, Schema>).some((field) => holdsLiteral(field, seen));
+  }
+  if (schema instanceof z.ZodArray) return holdsLiteral(schema.element as Schema, seen);
+  if (schema instanceof z.ZodUnion) return (schema.options as Schema[]).some((option) => holdsLiteral(option, seen));
+  return false;
 }
