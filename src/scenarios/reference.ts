@@ -129,9 +129,15 @@ function collectObjects(root: Schema): ObjectEntry[] {
 
 const shapeOf = (schema: Schema) => (schema as z.ZodObject).shape as Record<string, Schema>;
 
-/** Bounds of a number, a text or a list, read from its JSON Schema (an integer's safe range is no bound). */
+/**
+ * Bounds of a number, a text or a list, read from its JSON Schema (an integer's safe range is no bound); an empty
+ * registry, so that a schema carrying a component id (`.meta({ id })`) is described inline rather than as a `$ref`.
+ */
 function bounds(schema: Schema): { min?: number; max?: number } {
-  const json = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  const json = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input', metadata: z.registry() }) as Record<
+    string,
+    unknown
+  >;
   const first = (...keys: string[]) =>
     keys.map((key) => json[key]).find((n) => typeof n === 'number' && Math.abs(n) !== Number.MAX_SAFE_INTEGER) as
       | number
