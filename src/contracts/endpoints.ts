@@ -110,9 +110,7 @@ export function endpointAt(method: string, routePath: string): Endpoint | undefi
  * The first path segments of each dialect's endpoints (`/account/`, `/workflows`, `/conversations/`): an unknown
  * path under E4's is answered in E4's envelope.
  */
-export const E4_PATH_ROOTS = [
-  ...new Set(ENDPOINTS.filter((e) => e.dialect === 'E4').map((e) => `/${e.path.split('/')[1]}`)),
-];
+const E4_PATH_ROOTS = [...new Set(ENDPOINTS.filter((e) => e.dialect === 'E4').map((e) => `/${e.path.split('/')[1]}`))];
 
 const E4_PATHS = new Set<string>(ENDPOINTS.filter((e) => e.dialect === 'E4').map((e) => e.path));
 

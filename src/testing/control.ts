@@ -1,6 +1,5 @@
 import type {
   ClockAnswer,
-  ControlErrorType,
   InjectedMessage,
   InjectMessageRequest,
   ResetAnswer,
@@ -8,8 +7,9 @@ import type {
   StateAnswer,
 } from '../contracts/mock/control.js';
 import type { ScenarioInput } from '../contracts/mock/scenario.js';
-import { type Issue, MockError, type Result } from '../core/issue.js';
+import { MockError, type Result } from '../core/issue.js';
 import type { MockServer } from '../server/app.js';
+import type { ControlFailure } from '../server/control/index.js';
 import type { WebhookAttempt } from '../world/webhooks.js';
 
 /** A length of time with a unit: `'250ms'`, `'90s'`, `'5m'`, `'2h'`, `'1d'`. */
@@ -41,19 +41,11 @@ export interface MockControl {
   webhookAttempts(account?: string): WebhookAttempt[];
 }
 
-/** Why the control operations refused something, as they report it. */
-interface Refusal {
-  type: ControlErrorType;
-  message: string;
-  issues?: readonly (Omit<Issue, 'code'> & { code?: string })[];
+function refused(refusal: ControlFailure): MockError {
+  return new MockError('controlRefused', refusal.message, refusal.issues ?? [], { type: refusal.type });
 }
 
-function refused(refusal: Refusal): MockError {
-  const issues = (refusal.issues ?? []).map((issue) => ({ code: refusal.type, ...issue }));
-  return new MockError('controlRefused', refusal.message, issues, { type: refusal.type });
-}
-
-function unwrap<T>(outcome: Result<T, Refusal>): T {
+function unwrap<T>(outcome: Result<T, ControlFailure>): T {
   if (!outcome.ok) throw refused(outcome.error);
   return outcome.value;
 }

@@ -1,6 +1,6 @@
 import { E1_ERRORS, type E1ErrorType } from '../../contracts/e1/errors.js';
 import { E4_ERRORS, type E4ErrorType } from '../../contracts/e4/schemas.js';
-import { ENDPOINTS, type FaultTarget } from '../../contracts/endpoints.js';
+import { ENDPOINTS, type Endpoint, type FaultTarget } from '../../contracts/endpoints.js';
 import { E1, e1ErrorBody } from '../e1/render.js';
 import { E4, e4ErrorBody } from '../e4/render.js';
 import { counterpartError } from '../http/respond.js';
@@ -10,12 +10,13 @@ import { counterpartError } from '../http/respond.js';
  * errors and statuses.
  */
 
-export type FaultDialect = 'E1' | 'E4';
+export type FaultDialect = Endpoint['dialect'];
 
 /** The dialect of each endpoint a fault rule can name. */
-export const ENDPOINT_DIALECT = Object.fromEntries(
-  ENDPOINTS.map((endpoint) => [endpoint.fault, endpoint.dialect]),
-) as Record<FaultTarget, FaultDialect>;
+const ENDPOINT_DIALECT = Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint.fault, endpoint.dialect])) as Record<
+  FaultTarget,
+  FaultDialect
+>;
 
 /** The request a fault answers, for its message and placeholders. */
 export interface FaultedRequest {

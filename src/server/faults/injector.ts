@@ -10,7 +10,7 @@ import type { MockEnv } from '../context.js';
 import { incomingOf, MAX_BODY_BYTES, readRequestText } from '../http/body.js';
 import { pathParams, requestEndpoint } from '../http/endpoint.js';
 import type { HeldRequests } from '../http/hold.js';
-import { ENDPOINT_DIALECT, errorAnswer, type FaultAnswer, statusAnswer } from './answer.js';
+import { errorAnswer, type FaultAnswer, statusAnswer } from './answer.js';
 import { personsNamed } from './persons.js';
 
 /** A rule in force: as given (named), compiled, with its counters and its own seeded source. */
@@ -186,7 +186,7 @@ export class FaultInjector {
     if (rules.some(({ spec }) => spec.personKey !== undefined)) {
       // Read from a copy (telling nobody), so that the endpoint still reads the body; only when a rule names a person.
       const text = await readRequestText(c.req.raw.clone(), MAX_BODY_BYTES);
-      persons = text.ok ? personsNamed(text.value, ENDPOINT_DIALECT[endpoint.fault]) : new Set();
+      persons = text.ok ? personsNamed(text.value, endpoint.dialect) : new Set();
     }
     let chosen: ActiveFault | undefined;
     for (const active of rules) {
